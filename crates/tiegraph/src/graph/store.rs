@@ -1,0 +1,178 @@
+//! How one tie's interactions and connections are held in memory.
+
+use std::cmp::Ordering;
+
+use crate::model::{ChannelId, ConnectionKind, PersonId};
+
+/// One stored interaction: 24 bytes, kept time-sorted in its tie's log.
+///
+/// A record, not columns: every scoring pass reads every field of every
+/// record it visits, so one contiguous allocation per tie is both the most
+/// compact and the most cache-friendly layout.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Record {
+    /// Seconds since the Unix epoch.
+    pub t: i64,
+    /// Weight multiplier m, group dilution included.
+    pub mult: f64,
+    /// Duration in seconds; NaN when unknown.
+    pub dur: f32,
+    /// Channel id.
+    pub ch: u16,
+    /// 0 when the tie's `a` initiated it, 1 when `b` did.
+    pub side: u8,
+}
+
+impl Record {
+    pub(crate) fn duration(&self) -> Option<f64> {
+        (!self.dur.is_nan()).then_some(self.dur as f64)
+    }
+
+    pub(crate) fn channel(&self) -> ChannelId {
+        ChannelId(self.ch)
+    }
+
+    /// A total order on records, so that a tie's log (and every sum over
+    /// it) is the same whatever order the interactions arrived in.
+    pub(crate) fn canonical_cmp(&self, other: &Record) -> Ordering {
+        (
+            self.t,
+            self.ch,
+            self.side,
+            self.mult.to_bits(),
+            self.dur.to_bits(),
+        )
+            .cmp(&(
+                other.t,
+                other.ch,
+                other.side,
+                other.mult.to_bits(),
+                other.dur.to_bits(),
+            ))
+    }
+
+    pub(crate) fn same(&self, other: &Record) -> bool {
+        self.canonical_cmp(other) == Ordering::Equal
+    }
+}
+
+/// A declared connection as stored on a tie.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct ConnRecord {
+    pub platform: String,
+    pub kind: ConnectionKind,
+    /// For `Follows`: 0 when the tie's `a` follows `b`, 1 when `b` follows `a`.
+    /// Always 0 for `Mutual`.
+    pub side: u8,
+    /// Seconds since the epoch; `None` counts at any date.
+    pub since: Option<i64>,
+}
+
+/// Everything the graph knows about one unordered pair. `a` is the person
+/// whose key sorts first, so that the orientation, and with it the order of
+/// the log, never depends on insertion order.
+#[derive(Debug, Clone)]
+pub(crate) struct TieData {
+    pub a: PersonId,
+    pub b: PersonId,
+    pub log: Vec<Record>,
+    pub conns: Vec<ConnRecord>,
+    pub edge: petgraph::stable_graph::EdgeIndex,
+}
+
+impl TieData {
+    /// Inserts one record at its place in the sorted log.
+    pub(crate) fn insert(&mut self, rec: Record) {
+        let at = self
+            .log
+            .partition_point(|r| r.canonical_cmp(&rec) != Ordering::Greater);
+        self.log.insert(at, rec);
+    }
+
+    /// Removes one record equal to `rec`; false when there is none.
+    pub(crate) fn remove(&mut self, rec: &Record) -> bool {
+        let start = self
+            .log
+            .partition_point(|r| r.canonical_cmp(rec) == Ordering::Less);
+        match self.log.get(start) {
+            Some(r) if r.same(rec) => {
+                self.log.remove(start);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    pub(crate) fn sort(&mut self) {
+        self.log.sort_unstable_by(Record::canonical_cmp);
+    }
+
+    /// Adds a connection unless an equal one is already there.
+    pub(crate) fn add_conn(&mut self, conn: ConnRecord) {
+        if let Err(at) = self.conns.binary_search(&conn) {
+            self.conns.insert(at, conn);
+        }
+    }
+
+    /// The records with `t <= until`.
+    pub(crate) fn upto(&self, until: i64) -> &[Record] {
+        let end = self.log.partition_point(|r| r.t <= until);
+        &self.log[..end]
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.log.is_empty() && self.conns.is_empty()
+    }
+}
+
+/// Packs an oriented pair of ids into one hash key.
+pub(crate) fn pair_key(a: PersonId, b: PersonId) -> u64 {
+    (u64::from(a.0) << 32) | u64::from(b.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn record_is_24_bytes() {
+        assert_eq!(std::mem::size_of::<Record>(), 24);
+    }
+
+    fn rec(t: i64, ch: u16, side: u8) -> Record {
+        Record {
+            t,
+            mult: 1.0,
+            dur: f32::NAN,
+            ch,
+            side,
+        }
+    }
+
+    #[test]
+    fn insert_keeps_the_log_sorted_and_remove_takes_one_copy() {
+        let mut tie = TieData {
+            a: PersonId(0),
+            b: PersonId(1),
+            log: vec![],
+            conns: vec![],
+            edge: petgraph::stable_graph::EdgeIndex::new(0),
+        };
+        for r in [
+            rec(5, 0, 0),
+            rec(1, 4, 1),
+            rec(5, 0, 0),
+            rec(3, 2, 0),
+            rec(5, 0, 1),
+        ] {
+            tie.insert(r);
+        }
+        let ts: Vec<_> = tie.log.iter().map(|r| (r.t, r.side)).collect();
+        assert_eq!(ts, vec![(1, 1), (3, 0), (5, 0), (5, 0), (5, 1)]);
+        assert!(tie.remove(&rec(5, 0, 0)));
+        assert_eq!(tie.log.len(), 4);
+        assert!(!tie.remove(&rec(4, 0, 0)));
+        assert_eq!(tie.upto(3).len(), 2);
+        assert_eq!(tie.upto(0).len(), 0);
+    }
+}

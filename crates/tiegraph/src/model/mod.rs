@@ -1,0 +1,10 @@
+//! The domain model: people, channels, interactions, connections and group events.
+
+mod channel;
+mod interaction;
+mod person;
+
+pub(crate) use channel::{BUILTIN_CHANNELS, Channels};
+pub use channel::{Channel, ChannelClass, ChannelId, Mode};
+pub use interaction::{Connection, ConnectionKind, GroupEvent, Interaction};
+pub use person::{Person, PersonId};
