@@ -35,6 +35,7 @@ mod error;
 mod graph;
 mod io;
 mod model;
+mod score;
 
 pub use error::{Error, Result};
 pub use graph::{LoadReport, OnError, RelationshipGraph, SkippedRow, Tie};
@@ -42,6 +43,10 @@ pub use io::{ConnectionColumns, CsvOptions, InteractionColumns, SNAPSHOT_VERSION
 pub use model::{
     Channel, ChannelClass, ChannelId, Connection, ConnectionKind, GroupEvent, Interaction, Mode, Person,
     PersonId,
+};
+pub use score::{
+    Components, Contact, Effort, Explanation, GraphView, ScoringModel, State, Strength, TieFilter, TieScore,
+    View, Weights,
 };
 
 /// petgraph, re-exported so that users of [`RelationshipGraph`]'s graph

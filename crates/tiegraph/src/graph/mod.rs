@@ -17,6 +17,7 @@ use crate::error::{Error, Result};
 use crate::model::{
     Channel, ChannelId, Channels, Connection, ConnectionKind, GroupEvent, Interaction, Person, PersonId,
 };
+use crate::score::ScoringModel;
 use store::pair_key;
 
 /// A tie's slot in the graph's tie table.
@@ -69,6 +70,7 @@ pub struct RelationshipGraph {
     pub(crate) node_of: Vec<NodeIndex>,
     pub(crate) events: Vec<EventRecord>,
     interaction_count: usize,
+    model: ScoringModel,
 }
 
 /// Seconds since the epoch of a time, at one-second resolution.
@@ -113,6 +115,29 @@ impl RelationshipGraph {
     /// A channel by name; unknown names are an error that lists the known ones.
     pub fn channel(&self, name: &str) -> Result<&Channel> {
         Ok(self.channels.get(self.channels.id(name)?))
+    }
+
+    // ----- model --------------------------------------------------------
+
+    /// The scoring model queries use (the default model unless set).
+    pub fn model(&self) -> &ScoringModel {
+        &self.model
+    }
+
+    /// Sets the scoring model queries use, after validating it.
+    ///
+    /// ```
+    /// use tiegraph::{RelationshipGraph, ScoringModel};
+    /// let mut g = RelationshipGraph::new();
+    /// g.set_model(ScoringModel { structural: true, ..ScoringModel::default() })?;
+    /// assert!(g.model().structural);
+    /// assert!(g.set_model(ScoringModel { window_days: -1.0, ..ScoringModel::default() }).is_err());
+    /// # Ok::<(), tiegraph::Error>(())
+    /// ```
+    pub fn set_model(&mut self, model: ScoringModel) -> Result<()> {
+        model.validate()?;
+        self.model = model;
+        Ok(())
     }
 
     // ----- people -------------------------------------------------------

@@ -114,12 +114,6 @@ impl TieData {
         }
     }
 
-    /// The records with `t <= until`.
-    pub(crate) fn upto(&self, until: i64) -> &[Record] {
-        let end = self.log.partition_point(|r| r.t <= until);
-        &self.log[..end]
-    }
-
     pub(crate) fn is_empty(&self) -> bool {
         self.log.is_empty() && self.conns.is_empty()
     }
@@ -172,7 +166,5 @@ mod tests {
         assert!(tie.remove(&rec(5, 0, 0)));
         assert_eq!(tie.log.len(), 4);
         assert!(!tie.remove(&rec(4, 0, 0)));
-        assert_eq!(tie.upto(3).len(), 2);
-        assert_eq!(tie.upto(0).len(), 0);
     }
 }

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 use crate::graph::{EventRecord, Record, RelationshipGraph, check_key, secs, time};
 use crate::model::{Channel, ConnectionKind, GroupEvent, Person};
+use crate::score::ScoringModel;
 
 /// The snapshot format version this build reads and writes.
 pub const SNAPSHOT_VERSION: u64 = 1;
@@ -27,6 +28,9 @@ pub(crate) struct Snapshot {
     people: Vec<Person>,
     ties: Vec<SnapTie>,
     events: Vec<GroupEvent>,
+    /// The graph's scoring model.
+    #[serde(default)]
+    model: ScoringModel,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -120,6 +124,7 @@ impl Snapshot {
             people: g.people().cloned().collect(),
             ties,
             events: g.events(),
+            model: g.model().clone(),
         }
     }
 
@@ -148,6 +153,7 @@ impl Snapshot {
     fn into_graph(self) -> Result<RelationshipGraph> {
         let corrupt = |message: String| Error::CorruptSnapshot { message };
         let mut g = RelationshipGraph::new();
+        g.set_model(self.model)?;
         for c in self.channels {
             g.register_channel(c)?;
         }

@@ -4,7 +4,7 @@ mod channel;
 mod interaction;
 mod person;
 
-pub(crate) use channel::{BUILTIN_CHANNELS, Channels};
+pub(crate) use channel::Channels;
 pub use channel::{Channel, ChannelClass, ChannelId, Mode};
 pub use interaction::{Connection, ConnectionKind, GroupEvent, Interaction};
 pub use person::{Person, PersonId};

@@ -1,0 +1,318 @@
+//! One pass over one tie's log: the features of the model at a time T.
+
+use crate::graph::{ConnRecord, Record, TieData};
+use crate::model::{Channel, ChannelClass, ConnectionKind};
+
+use super::model::ScoringModel;
+
+pub(crate) const DAY: f64 = 86_400.0;
+const WEEK: i64 = 7 * 86_400;
+/// No time yet.
+const NONE: i64 = i64::MIN;
+
+/// Feature indices in `Eval::f`.
+pub(crate) const R: usize = 0;
+pub(crate) const I: usize = 1;
+pub(crate) const D: usize = 2;
+pub(crate) const F: usize = 3;
+pub(crate) const B: usize = 4;
+pub(crate) const M: usize = 5;
+pub(crate) const K: usize = 6;
+pub(crate) const S: usize = 7;
+
+/// Classes that count for multiplexity.
+const MULTIPLEX: u8 = (1 << ChannelClass::Offline as u8)
+    | (1 << ChannelClass::Synchronous as u8)
+    | (1 << ChannelClass::PrivateWritten as u8)
+    | (1 << ChannelClass::PublicDirected as u8);
+
+/// What scoring needs of a channel, precomputed.
+#[derive(Debug, Clone, Copy)]
+struct Chan {
+    weight: f64,
+    /// Typical duration in seconds; 0 when the channel has none.
+    typical: f64,
+    class_bit: u8,
+    mutual: bool,
+    /// Offline or synchronous: lifts the online-only cap.
+    lifts_cap: bool,
+    /// Kept by the view.
+    keep: bool,
+}
+
+/// The model's constants in the units of the store (seconds), the channel
+/// table, and the view's filter: everything one evaluation reads.
+#[derive(Debug, Clone)]
+pub(crate) struct Ctx {
+    pub model: ScoringModel,
+    chans: Vec<Chan>,
+    /// Records with `start <= t < end` are kept.
+    pub start: i64,
+    pub end: i64,
+    h_r: f64,
+    h_i: f64,
+    tau: f64,
+    window: f64,
+    weeks: i64,
+    ln_weeks: f64,
+    pub w: [f64; 8],
+    pub w_sum: f64,
+}
+
+/// The per-side sums of one pass.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Acc {
+    /// Latest meaningful time per side.
+    pub last: [i64; 2],
+    /// Earliest meaningful time per side.
+    pub first: [i64; 2],
+    /// Decayed intensity S_x.
+    pub s: [f64; 2],
+    /// Weight within the window, X_x.
+    pub x: [f64; 2],
+    /// Distinct recent weeks with meaningful contact.
+    pub weeks: [u32; 2],
+    last_week: [i64; 2],
+    /// Classes with a meaningful interaction in the window.
+    pub classes: u8,
+    /// A meaningful offline or synchronous interaction, ever.
+    pub met: bool,
+    /// Any interaction at all.
+    pub any: bool,
+}
+
+impl Acc {
+    fn new() -> Acc {
+        Acc {
+            last: [NONE; 2],
+            first: [NONE; 2],
+            s: [0.0; 2],
+            x: [0.0; 2],
+            weeks: [0; 2],
+            last_week: [-1; 2],
+            classes: 0,
+            met: false,
+            any: false,
+        }
+    }
+
+    pub(crate) fn meaningful(&self, side: usize) -> bool {
+        self.last[side] != NONE
+    }
+
+    pub(crate) fn two_way(&self) -> bool {
+        self.meaningful(0) && self.meaningful(1)
+    }
+}
+
+/// The features and strength of one tie at one time.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Eval {
+    pub acc: Acc,
+    /// R, I, D, F, B, M, K, S (S is 0 when the model has it off).
+    pub f: [f64; 8],
+    pub value: f64,
+    pub online_only: bool,
+    pub capped: bool,
+}
+
+impl Ctx {
+    pub(crate) fn new(
+        model: ScoringModel,
+        channels: &[Channel],
+        keep: impl Fn(usize, &Channel) -> bool,
+    ) -> Ctx {
+        let chans = channels
+            .iter()
+            .enumerate()
+            .map(|(i, c)| Chan {
+                weight: c.weight,
+                typical: c.typical_duration.unwrap_or(0.0),
+                class_bit: c.class.bit(),
+                mutual: c.mutual,
+                lifts_cap: matches!(c.class, ChannelClass::Offline | ChannelClass::Synchronous),
+                keep: keep(i, c),
+            })
+            .collect();
+        let mut w = model.weights.to_array();
+        if !model.structural {
+            w[S] = 0.0;
+        }
+        let weeks = i64::from(model.regularity_weeks);
+        Ctx {
+            chans,
+            start: i64::MIN,
+            end: i64::MAX,
+            h_r: model.recency_half_life_days * DAY,
+            h_i: model.intensity_half_life_days * DAY,
+            tau: model.duration_scale_days * DAY,
+            window: model.window_days * DAY,
+            weeks,
+            ln_weeks: (1.0 + weeks as f64).ln(),
+            w_sum: model.weight_sum(),
+            w,
+            model,
+        }
+    }
+
+    /// The records of a log that the view keeps and that happened at or before `t`.
+    pub(crate) fn slice<'l>(&self, log: &'l [Record], t: i64) -> &'l [Record] {
+        let hi = t.min(self.end.saturating_sub(1));
+        let lo = log.partition_point(|r| r.t < self.start);
+        let hi = log.partition_point(|r| r.t <= hi);
+        if lo >= hi { &[] } else { &log[lo..hi] }
+    }
+
+    /// Effective weight W = w_c × m × g of a record, and whether the view keeps it.
+    #[inline]
+    pub(crate) fn weight(&self, r: &Record) -> (f64, bool) {
+        let c = &self.chans[r.ch as usize];
+        let g = if c.typical > 0.0 && !r.dur.is_nan() {
+            (f64::from(r.dur) / c.typical)
+                .sqrt()
+                .clamp(self.model.duration_gain_min, self.model.duration_gain_max)
+        } else {
+            1.0
+        };
+        (c.weight * r.mult * g, c.keep)
+    }
+
+    /// Whether the view keeps channel `i`.
+    pub(crate) fn keeps(&self, i: usize) -> bool {
+        self.chans[i].keep
+    }
+
+    pub(crate) fn is_mutual(&self, r: &Record) -> bool {
+        self.chans[r.ch as usize].mutual
+    }
+
+    pub(crate) fn lifts_cap(&self, r: &Record) -> bool {
+        self.chans[r.ch as usize].lifts_cap
+    }
+
+    pub(crate) fn meaningful(&self, w: f64) -> bool {
+        w >= self.model.meaningful_threshold
+    }
+
+    /// The one pass: per-side sums over the records at or before `t`.
+    pub(crate) fn accumulate(&self, log: &[Record], t: i64) -> Acc {
+        let mut acc = Acc::new();
+        for r in self.slice(log, t) {
+            let c = &self.chans[r.ch as usize];
+            if !c.keep {
+                continue;
+            }
+            let (w, _) = self.weight(r);
+            let age = t - r.t;
+            let delta = age as f64;
+            let meaningful = w >= self.model.meaningful_threshold;
+            let in_window = delta < self.window;
+            let decayed = w * (-delta / self.h_i).exp2();
+            let week = age / WEEK;
+            acc.any = true;
+            let (lo, hi) = if c.mutual {
+                (0, 2)
+            } else {
+                (r.side as usize, r.side as usize + 1)
+            };
+            for x in lo..hi {
+                acc.s[x] += decayed;
+                if in_window {
+                    acc.x[x] += w;
+                }
+                if meaningful {
+                    acc.last[x] = r.t;
+                    if acc.first[x] == NONE {
+                        acc.first[x] = r.t;
+                    }
+                    if week < self.weeks && week != acc.last_week[x] {
+                        acc.weeks[x] += 1;
+                        acc.last_week[x] = week;
+                    }
+                }
+            }
+            if meaningful {
+                if in_window {
+                    acc.classes |= c.class_bit & MULTIPLEX;
+                }
+                acc.met |= c.lifts_cap;
+            }
+        }
+        acc
+    }
+
+    /// Whether the pair has two-way contact at `t` (cheaper than a full pass).
+    pub(crate) fn two_way(&self, log: &[Record], t: i64) -> bool {
+        let mut seen = [false; 2];
+        for r in self.slice(log, t).iter().rev() {
+            let (w, keep) = self.weight(r);
+            if keep && self.meaningful(w) {
+                if self.is_mutual(r) {
+                    return true;
+                }
+                seen[r.side as usize] = true;
+                if seen[0] && seen[1] {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    /// K: 1 for a mutual link or follows both ways, 0.5 for a one-way
+    /// follow, counting links whose `since` is at or before `t`.
+    pub(crate) fn connection(conns: &[ConnRecord], t: i64) -> f64 {
+        let mut follows = [false; 2];
+        for c in conns.iter().filter(|c| c.since.is_none_or(|s| s <= t)) {
+            match c.kind {
+                ConnectionKind::Mutual => return 1.0,
+                ConnectionKind::Follows => follows[c.side as usize] = true,
+            }
+        }
+        match follows {
+            [true, true] => 1.0,
+            [false, false] => 0.0,
+            _ => 0.5,
+        }
+    }
+
+    /// Features and strength of a tie at `t`, given its structural overlap
+    /// (ignored when the model has S off).
+    pub(crate) fn evaluate(&self, tie: &TieData, t: i64, structural: f64) -> Eval {
+        let acc = self.accumulate(&tie.log, t);
+        let mut f = [0.0; 8];
+        let two_way = acc.two_way();
+        if two_way {
+            let last = acc.last[0].min(acc.last[1]);
+            f[R] = (-((t - last) as f64) / self.h_r).exp2();
+            let first = acc.first[0].max(acc.first[1]);
+            f[D] = 1.0 - (-((t - first) as f64) / self.tau).exp();
+            if self.model.structural {
+                f[S] = structural;
+            }
+        }
+        f[I] = 1.0 - (-(acc.s[0] * acc.s[1]).sqrt() / self.model.intensity_scale).exp();
+        f[F] = f64::from(acc.weeks[0].min(acc.weeks[1])).ln_1p() / self.ln_weeks;
+        f[B] = (2.0 * acc.x[0].min(acc.x[1]) + 1.0) / (acc.x[0] + acc.x[1] + 2.0);
+        f[M] = f64::from(acc.classes.count_ones()) / 4.0;
+        f[K] = Ctx::connection(&tie.conns, t);
+        let raw = if two_way {
+            self.w.iter().zip(&f).map(|(w, x)| w * x).sum::<f64>() / self.w_sum
+        } else {
+            self.w[K] * f[K] / self.w_sum
+        };
+        let online_only = two_way && !acc.met;
+        let value = if online_only {
+            raw.min(self.model.online_only_cap)
+        } else {
+            raw
+        };
+        Eval {
+            acc,
+            f,
+            value,
+            online_only,
+            capped: value < raw,
+        }
+    }
+}

@@ -1,0 +1,249 @@
+//! [`Explanation`]: a strength with the interactions behind it, in plain words.
+
+use chrono::{DateTime, Utc};
+
+use crate::error::Result;
+use crate::graph::{Record, RelationshipGraph, TieData, secs, time};
+use crate::model::{ChannelClass, ConnectionKind};
+
+use super::eval::DAY;
+use super::strength::{State, Strength};
+use super::view::GraphView;
+
+/// One interaction named in an explanation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Contact {
+    /// When.
+    pub at: DateTime<Utc>,
+    /// Channel name.
+    pub channel: String,
+    /// Key of the initiator.
+    pub from: String,
+    /// Its effective weight W = w_c × m × g.
+    pub weight: f64,
+    /// Its share of the pair's decayed intensity (S_a + S_b), in [0, 1].
+    pub share: f64,
+}
+
+/// A strength and why: the contacts that weigh most and plain sentences.
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use tiegraph::{Interaction, RelationshipGraph};
+/// let mut g = RelationshipGraph::new();
+/// let day = |m, d| Utc.with_ymd_and_hms(2026, m, d, 10, 0, 0).unwrap();
+/// g.add_interaction(Interaction::new("ana", "lee", day(1, 5), "email"))?;
+/// g.add_interaction(Interaction::new("lee", "ana", day(1, 6), "email"))?;
+/// let e = g.explain("ana", "lee", day(2, 16))?;
+/// assert_eq!(e.reasons[0], "last two-way contact 41 days ago (email)");
+/// assert!(e.reasons.iter().any(|r| r == "never met in person or by call"));
+/// # Ok::<(), tiegraph::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Explanation {
+    /// The score.
+    pub strength: Strength,
+    /// The latest contact that made it two-way (the earlier side's last).
+    pub last_two_way: Option<Contact>,
+    /// The latest meaningful in-person or offline contact.
+    pub last_met: Option<Contact>,
+    /// The contacts that contribute most to intensity, largest first (at most 5).
+    pub top: Vec<Contact>,
+    /// Plain sentences, most important first.
+    pub reasons: Vec<String>,
+}
+
+/// "41 days ago", "3 months ago", "2 years ago".
+pub(crate) fn ago(seconds: i64) -> String {
+    let days = (seconds as f64 / DAY).floor() as i64;
+    match days {
+        0 => "today".to_string(),
+        1 => "1 day ago".to_string(),
+        2..=60 => format!("{days} days ago"),
+        61..=730 => format!("{} months ago", (days as f64 / 30.44).round() as i64),
+        _ => format!("{} years ago", (days as f64 / 365.25).round() as i64),
+    }
+}
+
+impl GraphView<'_> {
+    /// The strength of the pair with the contacts behind it and plain
+    /// sentences ("last two-way contact 41 days ago (email)", "never met in
+    /// person or by call", ...).
+    pub fn explain(&self, a: &str, b: &str, as_of: DateTime<Utc>) -> Result<Explanation> {
+        let g = self.graph();
+        let strength = self.strength(a, b, as_of)?;
+        let (x, y) = (g.id(a)?, g.id(b)?);
+        let Some(id) = g.tie_id(x, y) else {
+            return Ok(Explanation {
+                strength,
+                last_two_way: None,
+                last_met: None,
+                top: Vec::new(),
+                reasons: vec![format!("{a:?} and {b:?} have no interaction or connection")],
+            });
+        };
+        let tie = g.tie_data(id);
+        let t = secs(as_of);
+        let recs = self.ctx.slice(&tie.log, t);
+        let ctx = &self.ctx;
+        let contact = |r: &Record, share: f64| Contact {
+            at: time(r.t),
+            channel: g.channels()[r.ch as usize].name.clone(),
+            from: g.key(if r.side == 0 { tie.a } else { tie.b }).to_string(),
+            weight: ctx.weight(r).0,
+            share,
+        };
+        let kept = |r: &&Record| ctx.weight(r).1;
+        let meaningful = |r: &&Record| {
+            let (w, keep) = ctx.weight(r);
+            keep && ctx.meaningful(w)
+        };
+        // the last two-way contact is the last meaningful one of the side whose last is earlier
+        let last_of = |side: u8| {
+            recs.iter()
+                .rev()
+                .filter(meaningful)
+                .find(|r| ctx.is_mutual(r) || r.side == side)
+        };
+        let last_two_way = match (last_of(0), last_of(1)) {
+            (Some(p), Some(q)) => Some(contact(if p.t <= q.t { p } else { q }, 0.0)),
+            _ => None,
+        };
+        let offline = |r: &&Record| g.channels()[r.ch as usize].class == ChannelClass::Offline;
+        let last_met = recs
+            .iter()
+            .rev()
+            .filter(meaningful)
+            .find(offline)
+            .map(|r| contact(r, 0.0));
+        let last_sync = recs.iter().rev().filter(meaningful).find(|r| ctx.lifts_cap(r));
+
+        let h = self.model().intensity_half_life_days * DAY;
+        let decayed = |r: &Record| {
+            let copies = if ctx.is_mutual(r) { 2.0 } else { 1.0 };
+            copies * ctx.weight(r).0 * (-((t - r.t) as f64) / h).exp2()
+        };
+        let total: f64 = recs.iter().filter(kept).map(decayed).sum();
+        let mut ranked: Vec<&Record> = recs.iter().filter(kept).collect();
+        ranked.sort_by(|p, q| decayed(q).total_cmp(&decayed(p)).then(q.t.cmp(&p.t)));
+        let top = ranked
+            .iter()
+            .take(5)
+            .map(|r| contact(r, if total > 0.0 { decayed(r) / total } else { 0.0 }))
+            .collect();
+
+        let reasons = self.reasons(
+            g,
+            tie,
+            t,
+            &strength,
+            &last_two_way,
+            &last_met,
+            last_sync.is_some(),
+            recs,
+        );
+        Ok(Explanation {
+            strength,
+            last_two_way,
+            last_met,
+            top,
+            reasons,
+        })
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn reasons(
+        &self,
+        g: &RelationshipGraph,
+        tie: &TieData,
+        t: i64,
+        s: &Strength,
+        last_two_way: &Option<Contact>,
+        last_met: &Option<Contact>,
+        synchronous: bool,
+        recs: &[Record],
+    ) -> Vec<String> {
+        let mut out = Vec::new();
+        match last_two_way {
+            Some(c) => out.push(format!(
+                "last two-way contact {} ({})",
+                ago(t - secs(c.at)),
+                c.channel
+            )),
+            None => out.push("no two-way contact yet".to_string()),
+        }
+        match (last_met, synchronous) {
+            (Some(c), _) => out.push(format!("last met {} ({})", ago(t - secs(c.at)), c.channel)),
+            (None, true) => out.push("never met in person, but has called".to_string()),
+            (None, false) if !recs.is_empty() => out.push("never met in person or by call".to_string()),
+            _ => {}
+        }
+        if s.capped {
+            out.push(format!(
+                "online only: capped at {} (would be {:.2})",
+                self.model().online_only_cap,
+                s.contributions.named().iter().map(|(_, v)| v).sum::<f64>()
+            ));
+        }
+        match s.state {
+            State::Dormant => out.push(format!(
+                "dormant: peaked at {:.2}, now {:.2}",
+                s.peak.unwrap_or(s.value),
+                s.value
+            )),
+            State::Cooling => out.push(format!(
+                "cooling: weaker than {} days ago",
+                self.model().cooling_lookback_days
+            )),
+            State::OneSided { from } => {
+                let n = recs.iter().filter(|r| ctx_meaningful(self, r)).count();
+                out.push(format!(
+                    "one-sided: only {} reached out ({n} meaningful contacts, none returned)",
+                    g.key(from)
+                ));
+            }
+            State::Passive => {
+                out.push("only likes, broadcasts or big-group contact: nothing meaningful".to_string())
+            }
+            State::Connected => out.push("a declared connection and no interaction".to_string()),
+            State::Active | State::None => {}
+        }
+        if s.two_way {
+            let weeks = (s.components.regularity * (1.0 + f64::from(self.model().regularity_weeks)).ln())
+                .exp_m1()
+                .round();
+            out.push(format!(
+                "in touch {weeks} of the last {} weeks",
+                self.model().regularity_weeks
+            ));
+            let first = recs
+                .iter()
+                .find(|r| ctx_meaningful(self, r))
+                .map(|r| r.t)
+                .unwrap_or(t);
+            out.push(format!("first meaningful contact {}", ago(t - first)));
+        }
+        for c in &tie.conns {
+            if c.since.is_some_and(|x| x > t) {
+                continue;
+            }
+            match c.kind {
+                ConnectionKind::Mutual => out.push(format!("connected on {}", c.platform)),
+                ConnectionKind::Follows => {
+                    let (p, q) = if c.side == 0 {
+                        (tie.a, tie.b)
+                    } else {
+                        (tie.b, tie.a)
+                    };
+                    out.push(format!("{} follows {} on {}", g.key(p), g.key(q), c.platform));
+                }
+            }
+        }
+        out
+    }
+}
+
+fn ctx_meaningful(v: &GraphView<'_>, r: &Record) -> bool {
+    let (w, keep) = v.ctx.weight(r);
+    keep && v.ctx.meaningful(w)
+}
