@@ -7,7 +7,7 @@ use crate::graph::{Record, RelationshipGraph, TieData, secs, time};
 use crate::model::{ChannelClass, ConnectionKind};
 
 use super::eval::DAY;
-use super::strength::{State, Strength};
+use super::strength::{Side, State, Strength};
 use super::view::GraphView;
 
 /// One interaction named in an explanation.
@@ -35,7 +35,8 @@ pub struct Contact {
 /// g.add_interaction(Interaction::new("ana", "lee", day(1, 5), "email"))?;
 /// g.add_interaction(Interaction::new("lee", "ana", day(1, 6), "email"))?;
 /// let e = g.explain("ana", "lee", day(2, 16))?;
-/// assert_eq!(e.reasons[0], "last two-way contact 41 days ago (email)");
+/// // two-way since both wrote; the earlier of their last contacts was ana's email
+/// assert_eq!(e.reasons[0], "last two-way contact 42 days ago (email)");
 /// assert!(e.reasons.iter().any(|r| r == "never met in person or by call"));
 /// # Ok::<(), tiegraph::Error>(())
 /// ```
@@ -135,6 +136,7 @@ impl GraphView<'_> {
         let reasons = self.reasons(
             g,
             tie,
+            (a, b),
             t,
             &strength,
             &last_two_way,
@@ -156,6 +158,7 @@ impl GraphView<'_> {
         &self,
         g: &RelationshipGraph,
         tie: &TieData,
+        (first, second): (&str, &str),
         t: i64,
         s: &Strength,
         last_two_way: &Option<Contact>,
@@ -197,9 +200,9 @@ impl GraphView<'_> {
             )),
             State::OneSided { from } => {
                 let n = recs.iter().filter(|r| ctx_meaningful(self, r)).count();
+                let who = if from == Side::A { first } else { second };
                 out.push(format!(
-                    "one-sided: only {} reached out ({n} meaningful contacts, none returned)",
-                    g.key(from)
+                    "one-sided: only {who} reached out ({n} meaningful contacts, none returned)"
                 ));
             }
             State::Passive => {
@@ -213,7 +216,7 @@ impl GraphView<'_> {
                 .exp_m1()
                 .round();
             out.push(format!(
-                "in touch {weeks} of the last {} weeks",
+                "each side reached out in at least {weeks} of the last {} weeks",
                 self.model().regularity_weeks
             ));
             let first = recs

@@ -12,7 +12,7 @@ use chrono::{DateTime, TimeDelta, Utc};
 
 pub use explain::{Contact, Explanation};
 pub use model::{ScoringModel, Weights};
-pub use strength::{Components, Effort, State, Strength};
+pub use strength::{Components, Effort, Side, State, Strength};
 pub use view::{GraphView, TieFilter, TieScore, View};
 
 use crate::error::Result;

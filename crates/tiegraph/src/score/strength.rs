@@ -2,8 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::PersonId;
-
 use super::eval::{B, D, Eval, F, I, K, M, R, S};
 
 /// The seven features of the model (and S when enabled), each in [0, 1],
@@ -76,11 +74,10 @@ pub enum State {
     Cooling,
     /// Two-way.
     Active,
-    /// Meaningful interactions from one side only: `from`'s (see
-    /// [`RelationshipGraph::person_at`](crate::RelationshipGraph::person_at)).
+    /// Meaningful interactions from one side only.
     OneSided {
-        /// The person who reached out.
-        from: PersonId,
+        /// The side that reached out, in the order the pair was asked for.
+        from: Side,
     },
     /// Interactions, none of them meaningful (likes, broadcasts, big groups).
     Passive,
@@ -103,6 +100,17 @@ impl State {
             State::None => "none",
         }
     }
+}
+
+/// One side of a pair, in the order the pair was asked for (or `a`/`b` of a
+/// [`TieScore`](crate::TieScore)): never a graph-internal id, so that results
+/// compare equal across graphs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Side {
+    /// The first person.
+    A,
+    /// The second person.
+    B,
 }
 
 /// How much each side put in: the decayed intensity sums S_a and S_b, in the
