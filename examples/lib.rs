@@ -1,1 +1,3 @@
 //! Support code for the examples.
+
+pub mod thiers13;

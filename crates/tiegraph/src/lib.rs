@@ -45,8 +45,8 @@ pub use model::{
     PersonId,
 };
 pub use score::{
-    Components, Contact, Effort, Explanation, GraphView, ScoringModel, Side, State, Strength, TieFilter,
-    TieScore, View, Weights,
+    Components, Contact, Effort, Explanation, Fit, FitOptions, GraphView, Label, ScoringModel, Side, State,
+    Strength, TieFilter, TieScore, View, Weights, roc_auc,
 };
 
 /// petgraph, re-exported so that users of [`RelationshipGraph`]'s graph

@@ -2,6 +2,7 @@
 //!
 //! Every query takes the date it is asked `as_of`; nothing here reads a clock.
 
+mod calibrate;
 mod eval;
 mod explain;
 mod model;
@@ -10,6 +11,7 @@ mod view;
 
 use chrono::{DateTime, TimeDelta, Utc};
 
+pub use calibrate::{Fit, FitOptions, Label, roc_auc};
 pub use explain::{Contact, Explanation};
 pub use model::{ScoringModel, Weights};
 pub use strength::{Components, Effort, Side, State, Strength};
