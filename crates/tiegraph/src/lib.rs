@@ -31,12 +31,14 @@
 //! People are addressed by **key** (the string you gave); ids never leak
 //! into files. Interactions are stored per tie, time-sorted, 24 bytes each.
 
+mod analytics;
 mod error;
 mod graph;
 mod io;
 mod model;
 mod score;
 
+pub use analytics::StrengthGraph;
 pub use error::{Error, Result};
 pub use graph::{LoadReport, OnError, RelationshipGraph, SkippedRow, Tie};
 pub use io::{ConnectionColumns, CsvOptions, InteractionColumns, SNAPSHOT_VERSION, TimeFormat, TimeUnit};

@@ -244,6 +244,18 @@ impl<'g> GraphView<'g> {
             .value
     }
 
+    /// The strength values of many ties at `t`, in parallel: no state, no
+    /// peak, the structural overlap computed once for all.
+    pub(crate) fn values(&self, ids: &[TieId], t: i64) -> Vec<f64> {
+        let structural = self.ctx.model.structural.then(|| self.structural_all(t));
+        ids.par_iter()
+            .map(|&id| {
+                let s = structural.as_ref().map_or(0.0, |s| s.overlap(self.g, id));
+                self.ctx.evaluate(self.g.tie_data(id), t, s).value
+            })
+            .collect()
+    }
+
     /// The highest strength at the times of the tie's meaningful
     /// interactions (each as its own date) and at `t`.
     pub(crate) fn peak(&self, id: TieId, t: i64, now: f64) -> f64 {
