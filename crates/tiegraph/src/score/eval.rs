@@ -279,7 +279,11 @@ impl Ctx {
     /// Features and strength of a tie at `t`, given its structural overlap
     /// (ignored when the model has S off).
     pub(crate) fn evaluate(&self, tie: &TieData, t: i64, structural: f64) -> Eval {
-        let acc = self.accumulate(&tie.log, t);
+        self.combine(self.accumulate(&tie.log, t), &tie.conns, t, structural)
+    }
+
+    /// The features and strength at `t` from the per-side sums.
+    fn combine(&self, acc: Acc, conns: &[ConnRecord], t: i64, structural: f64) -> Eval {
         let mut f = [0.0; 8];
         let two_way = acc.two_way();
         if two_way {
@@ -295,7 +299,7 @@ impl Ctx {
         f[F] = f64::from(acc.weeks[0].min(acc.weeks[1])).ln_1p() / self.ln_weeks;
         f[B] = (2.0 * acc.x[0].min(acc.x[1]) + 1.0) / (acc.x[0] + acc.x[1] + 2.0);
         f[M] = f64::from(acc.classes.count_ones()) / 4.0;
-        f[K] = Ctx::connection(&tie.conns, t);
+        f[K] = Ctx::connection(conns, t);
         let raw = if two_way {
             self.w.iter().zip(&f).map(|(w, x)| w * x).sum::<f64>() / self.w_sum
         } else {
@@ -314,5 +318,132 @@ impl Ctx {
             online_only,
             capped: value < raw,
         }
+    }
+}
+
+/// One side's history during a sweep.
+#[derive(Default)]
+struct SideSweep {
+    /// Meaningful times so far, ascending.
+    meaningful: Vec<i64>,
+    /// (time, W) of every record counted for this side, ascending.
+    window: Vec<(i64, f64)>,
+    /// First entry of `window` still inside the reciprocity window.
+    lo: usize,
+    /// Σ W of `window[lo..]`.
+    sum: f64,
+}
+
+impl Ctx {
+    /// The highest strength at the distinct times of the tie's meaningful
+    /// interactions at or before `t` (each as its own date), and the first
+    /// time it is reached; `None` when there is no meaningful interaction.
+    ///
+    /// One forward sweep instead of one pass per time: decayed intensity is
+    /// carried forward, the reciprocity window slides, and distinct recent
+    /// weeks are counted by jumping from week to week with binary searches,
+    /// so a tie of n interactions costs O(n · A log n) rather than O(n²).
+    /// The structural overlap is not part of it (callers with S on use
+    /// direct evaluation).
+    pub(crate) fn peak(&self, tie: &TieData, t: i64) -> Option<(f64, i64)> {
+        let recs = self.slice(&tie.log, t);
+        let mut sides = [SideSweep::default(), SideSweep::default()];
+        let mut acc = Acc::new();
+        let mut class_last = [i64::MIN; 6];
+        let mut s_at = i64::MIN;
+        let mut best: Option<(f64, i64)> = None;
+        let mut i = 0;
+        while i < recs.len() {
+            // all records at this instant
+            let now = recs[i].t;
+            let mut j = i;
+            let mut any_meaningful = false;
+            if s_at != i64::MIN {
+                let decay = (-((now - s_at) as f64) / self.h_i).exp2();
+                acc.s[0] *= decay;
+                acc.s[1] *= decay;
+            }
+            s_at = now;
+            while j < recs.len() && recs[j].t == now {
+                let r = &recs[j];
+                j += 1;
+                let c = &self.chans[r.ch as usize];
+                if !c.keep {
+                    continue;
+                }
+                let (w, _) = self.weight(r);
+                let meaningful = w >= self.model.meaningful_threshold;
+                acc.any = true;
+                let (lo, hi) = if c.mutual {
+                    (0, 2)
+                } else {
+                    (r.side as usize, r.side as usize + 1)
+                };
+                for (x, side) in sides.iter_mut().enumerate().take(hi).skip(lo) {
+                    acc.s[x] += w;
+                    side.window.push((now, w));
+                    side.sum += w;
+                    if meaningful {
+                        if acc.first[x] == NONE {
+                            acc.first[x] = now;
+                        }
+                        acc.last[x] = now;
+                        if side.meaningful.last() != Some(&now) {
+                            side.meaningful.push(now);
+                        }
+                    }
+                }
+                if meaningful {
+                    any_meaningful = true;
+                    class_last[c.class_bit.trailing_zeros() as usize] = now;
+                    acc.met |= c.lifts_cap;
+                }
+            }
+            i = j;
+            if !any_meaningful {
+                continue;
+            }
+            // the window sums and distinct weeks at `now`
+            for (x, side) in sides.iter_mut().enumerate() {
+                while side.lo < side.window.len() && ((now - side.window[side.lo].0) as f64) >= self.window {
+                    side.sum -= side.window[side.lo].1;
+                    side.lo += 1;
+                }
+                // a sliding sum drifts by a few ulps; an empty window is exactly 0
+                acc.x[x] = if side.lo == side.window.len() {
+                    0.0
+                } else {
+                    side.sum.max(0.0)
+                };
+                acc.weeks[x] = self.distinct_weeks(&side.meaningful, now);
+            }
+            acc.classes = 0;
+            for (k, &last) in class_last.iter().enumerate() {
+                if last != i64::MIN && ((now - last) as f64) < self.window {
+                    acc.classes |= (1u8 << k) & MULTIPLEX;
+                }
+            }
+            let v = self.combine(acc, &tie.conns, now, 0.0).value;
+            if best.is_none_or(|(b, _)| v > b) {
+                best = Some((v, now));
+            }
+        }
+        best
+    }
+
+    /// Distinct k = ⌊(t − u) / week⌋ < A over the ascending times `u <= t`.
+    fn distinct_weeks(&self, times: &[i64], t: i64) -> u32 {
+        let mut hi = times.len();
+        let mut count = 0;
+        while hi > 0 {
+            let k = (t - times[hi - 1]) / WEEK;
+            if k >= self.weeks {
+                break;
+            }
+            count += 1;
+            let edge = t - (k + 1) * WEEK;
+            hi = times[..hi].partition_point(|&u| u <= edge);
+        }
+        count
     }
 }

@@ -257,19 +257,36 @@ impl<'g> GraphView<'g> {
     }
 
     /// The highest strength at the times of the tie's meaningful
-    /// interactions (each as its own date) and at `t`.
-    pub(crate) fn peak(&self, id: TieId, t: i64, now: f64) -> f64 {
+    /// interactions (each as its own date) and at `t`, with the first time
+    /// it was reached.
+    pub(crate) fn peak_at(&self, id: TieId, t: i64, now: f64) -> (f64, i64) {
         let tie = self.g.tie_data(id);
-        let mut best = now;
-        let mut prev = i64::MIN;
-        for r in self.ctx.slice(&tie.log, t) {
-            let (w, keep) = self.ctx.weight(r);
-            if keep && self.ctx.meaningful(w) && r.t != prev && r.t != t {
-                prev = r.t;
-                best = best.max(self.value_at(id, r.t));
+        let before = if self.ctx.model.structural {
+            // the overlap at each time depends on the neighbours: evaluate directly
+            let mut best: Option<(f64, i64)> = None;
+            let mut prev = i64::MIN;
+            for r in self.ctx.slice(&tie.log, t) {
+                let (w, keep) = self.ctx.weight(r);
+                if keep && self.ctx.meaningful(w) && r.t != prev {
+                    prev = r.t;
+                    let v = self.value_at(id, r.t);
+                    if best.is_none_or(|(b, _)| v > b) {
+                        best = Some((v, r.t));
+                    }
+                }
             }
+            best
+        } else {
+            self.ctx.peak(tie, t)
+        };
+        match before {
+            Some((v, at)) if v >= now => (v, at),
+            _ => (now, t),
         }
-        best
+    }
+
+    pub(crate) fn peak(&self, id: TieId, t: i64, now: f64) -> f64 {
+        self.peak_at(id, t, now).0
     }
 
     /// The model's ordered state rules.

@@ -84,6 +84,16 @@ fn graph(its: &[Interaction], conns: &[Connection], structural: bool) -> Relatio
     g
 }
 
+/// W = w_c × m × g of the model page, from the public API.
+fn effective_weight(g: &RelationshipGraph, it: &Interaction) -> f64 {
+    let c = g.channel(&it.channel).expect("known channel");
+    let gain = match (c.typical_duration, it.duration) {
+        (Some(typ), Some(d)) => (d / typ).sqrt().clamp(0.5, 2.0),
+        _ => 1.0,
+    };
+    c.weight * it.weight * gain
+}
+
 /// Every pair of the pool (tied or not) with its strength.
 fn all_pairs(g: &RelationshipGraph, t: DateTime<Utc>) -> Vec<(usize, usize, Option<Strength>)> {
     let mut out = Vec::new();
@@ -184,13 +194,8 @@ proptest! {
             g.tie(&a, &b).expect("tie").interactions()
                 .filter(|it| it.at <= at(t) && (at(t) - it.at).num_seconds() < 365 * 86_400)
                 .map(|it| {
-                    let c = g.channel(&it.channel).expect("known");
-                    let gain = match (c.typical_duration, it.duration) {
-                        (Some(typ), Some(d)) => (d / typ).sqrt().clamp(0.5, 2.0),
-                        _ => 1.0,
-                    };
-                    let w = c.weight * it.weight * gain;
-                    if c.mutual || it.src == who { w } else { 0.0 }
+                    let mutual = g.channel(&it.channel).expect("known").mutual;
+                    if mutual || it.src == who { effective_weight(&g, &it) } else { 0.0 }
                 })
                 .sum()
         };
@@ -206,6 +211,25 @@ proptest! {
         h.add_interaction(added).expect("valid");
         let after = h.strength(&a, &b, at(t)).expect("known");
         prop_assert!(after.value >= before.value - 1e-15, "{} -> {}", before.value, after.value);
+    }
+
+    /// The peak (computed in one sweep) is the highest strength at the
+    /// times of the meaningful interactions and at T (each evaluated directly).
+    #[test]
+    fn peak_is_the_best_strength_at_meaningful_times((its, conns) in log(), t in 0..SPAN) {
+        let g = graph(&its, &conns, false);
+        for tie in g.ties(at(t)).expect("ties") {
+            let (a, b) = (tie.a.key.as_str(), tie.b.key.as_str());
+            let s = g.strength(a, b, at(t)).expect("known");
+            let mut want = s.value;
+            for it in g.tie(a, b).expect("tie").interactions() {
+                if it.at <= at(t) && effective_weight(&g, &it) >= 0.1 {
+                    want = want.max(g.strength(a, b, it.at).expect("known").value);
+                }
+            }
+            let got = s.peak.expect("strength sets the peak");
+            prop_assert!((got - want).abs() < 1e-12, "{a}-{b}: peak {got}, want {want}");
+        }
     }
 
     /// 7. merging two logs scores like ingesting their union.
