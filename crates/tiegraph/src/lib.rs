@@ -41,6 +41,8 @@ mod score;
 pub use analytics::StrengthGraph;
 pub use error::{Error, Result};
 pub use graph::{LoadReport, OnError, RelationshipGraph, SkippedRow, Tie};
+#[cfg(feature = "arrow")]
+pub use io::{ArrowColumns, ConnectionLoader, InteractionLoader};
 pub use io::{ConnectionColumns, CsvOptions, InteractionColumns, SNAPSHOT_VERSION, TimeFormat, TimeUnit};
 pub use model::{
     Channel, ChannelClass, ChannelId, Connection, ConnectionKind, GroupEvent, Interaction, Mode, Person,
@@ -54,3 +56,11 @@ pub use score::{
 /// petgraph, re-exported so that users of [`RelationshipGraph`]'s graph
 /// algorithms never fight a version skew.
 pub use petgraph;
+
+/// arrow-array, re-exported so that the record batches given to the
+/// `*_arrow` loaders are always of the version tiegraph reads.
+#[cfg(feature = "arrow")]
+pub use arrow_array;
+/// arrow-schema, re-exported for the same reason as [`arrow_array`].
+#[cfg(feature = "arrow")]
+pub use arrow_schema;

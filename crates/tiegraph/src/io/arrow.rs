@@ -1,0 +1,1183 @@
+//! Bulk ingestion straight from Arrow record batches.
+//!
+//! Loaders take batches **one at a time** and apply them all at once at the
+//! end, so that a stream of any length (a Python `RecordBatchReader`, one
+//! Spark partition after another) is read without holding it whole, and a
+//! bad row anywhere leaves the graph as it was.
+//!
+//! The columns are named with the same structs as for CSV:
+//! [`ArrowColumns`] (an alias of [`InteractionColumns`]) and
+//! [`ConnectionColumns`]. One set of names for both formats means one set of
+//! defaults and one place to document them.
+
+use std::borrow::Borrow;
+
+use arrow_array::cast::AsArray;
+use arrow_array::types::{
+    Date32Type, Date64Type, DurationMicrosecondType, DurationMillisecondType, DurationNanosecondType,
+    DurationSecondType, Float16Type, Float32Type, Float64Type, Int8Type, Int16Type, Int32Type, Int64Type,
+    TimestampMicrosecondType, TimestampMillisecondType, TimestampNanosecondType, TimestampSecondType,
+    UInt8Type, UInt16Type, UInt32Type, UInt64Type,
+};
+use arrow_array::{Array, LargeStringArray, RecordBatch, StringArray, StringViewArray};
+use arrow_schema::{DataType, SchemaRef, TimeUnit as ArrowUnit};
+
+use super::csv::checked_time;
+use super::{ConnectionColumns, InteractionColumns};
+use crate::error::{Error, Result};
+use crate::graph::{ChannelRef, Fields, LoadReport, OnError, RelationshipGraph, Row, SkippedRow, Staging};
+use crate::model::{ChannelId, Connection, ConnectionKind};
+
+/// The columns of an interaction table in Arrow: the same struct as for CSV.
+///
+/// Defaults: `src`, `dst`, `time`, `channel`, no duration, no weight.
+///
+/// | column | Arrow types | null |
+/// |---|---|---|
+/// | `src`, `dst` | `Utf8`, `LargeUtf8`, `Utf8View`, `Dictionary(int, Utf8 / LargeUtf8 / Utf8View)` | row error ([`Error::EmptyKey`]) |
+/// | `channel` | as keys; a dictionary's names are resolved once per batch | row error ([`Error::InvalidValue`]) |
+/// | `time` | `Timestamp(any unit, any or no time zone)` (naive = UTC), `Date32`, `Date64`; **not** integers | row error ([`Error::InvalidTimestamp`]) |
+/// | `duration` | `Duration(any unit)`, or any integer or float (seconds) | no duration |
+/// | `weight` | any integer or float | weight 1 |
+///
+/// Times are floored to the second (`…:59.999` stays in its second).
+pub type ArrowColumns = InteractionColumns;
+
+/// What the string accessor promises, for type errors.
+const STRINGS: &str = "Utf8, LargeUtf8, Utf8View or a Dictionary of them";
+const NUMBERS: &str = "an integer or float column";
+const DURATIONS: &str = "Duration (any unit), or an integer or float column of seconds";
+
+fn wrong_type(column: &str, expected: &str, found: &DataType) -> Error {
+    Error::WrongColumnType {
+        column: column.to_string(),
+        expected: expected.to_string(),
+        found: found.to_string(),
+    }
+}
+
+fn column<'b>(batch: &'b RecordBatch, name: &str) -> Result<&'b dyn Array> {
+    batch
+        .column_by_name(name)
+        .map(|a| a.as_ref())
+        .ok_or_else(|| Error::MissingColumn {
+            column: name.to_string(),
+            available: batch
+                .schema_ref()
+                .fields()
+                .iter()
+                .map(|f| f.name().clone())
+                .collect(),
+        })
+}
+
+/// A string column of any of the accepted layouts.
+enum Strs<'b> {
+    Utf8(&'b StringArray),
+    Large(&'b LargeStringArray),
+    View(&'b StringViewArray),
+    /// A dictionary: each row's key into `values`, resolved once per batch.
+    /// `keys` is empty when the dictionary has no values (every row null).
+    Dict {
+        keys: Vec<usize>,
+        key_array: &'b dyn Array,
+        values: Vec<Option<&'b str>>,
+    },
+}
+
+impl<'b> Strs<'b> {
+    fn plain(array: &'b dyn Array) -> Option<Strs<'b>> {
+        match array.data_type() {
+            DataType::Utf8 => Some(Strs::Utf8(array.as_string::<i32>())),
+            DataType::LargeUtf8 => Some(Strs::Large(array.as_string::<i64>())),
+            DataType::Utf8View => Some(Strs::View(array.as_string_view())),
+            _ => None,
+        }
+    }
+
+    fn new(array: &'b dyn Array, column: &str) -> Result<Strs<'b>> {
+        if let Some(s) = Strs::plain(array) {
+            return Ok(s);
+        }
+        let bad = || wrong_type(column, STRINGS, array.data_type());
+        let DataType::Dictionary(_, _) = array.data_type() else {
+            return Err(bad());
+        };
+        let dict = array.as_any_dictionary_opt().ok_or_else(bad)?;
+        let values = Strs::plain(dict.values().as_ref()).ok_or_else(bad)?;
+        let n = dict.values().len();
+        let values: Vec<Option<&'b str>> = (0..n).map(|i| values.get(i)).collect();
+        // `normalized_keys` needs at least one value; with none, every row is null.
+        let keys = if n == 0 {
+            Vec::new()
+        } else {
+            dict.normalized_keys()
+        };
+        Ok(Strs::Dict {
+            keys,
+            key_array: dict.keys(),
+            values,
+        })
+    }
+
+    fn get(&self, i: usize) -> Option<&'b str> {
+        match self {
+            Strs::Utf8(a) => a.is_valid(i).then(|| a.value(i)),
+            Strs::Large(a) => a.is_valid(i).then(|| a.value(i)),
+            Strs::View(a) => a.is_valid(i).then(|| a.value(i)),
+            Strs::Dict {
+                keys,
+                key_array,
+                values,
+            } => {
+                if key_array.is_null(i) {
+                    return None;
+                }
+                keys.get(i).and_then(|&k| values[k])
+            }
+        }
+    }
+
+    /// The dictionary's key of row `i`, when the column is a dictionary and
+    /// the row is not null.
+    fn dict_key(&self, i: usize) -> Option<usize> {
+        match self {
+            Strs::Dict { keys, key_array, .. } if !key_array.is_null(i) => keys.get(i).copied(),
+            _ => None,
+        }
+    }
+
+    /// For a dictionary column of channel names: each name's channel id
+    /// (`None` for unknown names and nulls), looked up once per batch.
+    fn channel_ids(&self, graph: &RelationshipGraph) -> Vec<Option<ChannelId>> {
+        match self {
+            Strs::Dict { values, .. } => values
+                .iter()
+                .map(|v| v.and_then(|name| graph.channels.id(name).ok()))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// A time column, as seconds since the epoch.
+struct Times<'b> {
+    values: TimeValues<'b>,
+    array: &'b dyn Array,
+}
+
+enum TimeValues<'b> {
+    /// Ticks of `1 / per_sec` seconds (timestamps, Date64).
+    Ticks {
+        v: &'b [i64],
+        per_sec: i64,
+        unit: &'static str,
+    },
+    /// Days since the epoch (Date32).
+    Days(&'b [i32]),
+}
+
+impl<'b> Times<'b> {
+    fn new(array: &'b dyn Array, column: &str) -> Result<Times<'b>> {
+        let ticks = |v: &'b [i64], per_sec, unit| TimeValues::Ticks { v, per_sec, unit };
+        let values = match array.data_type() {
+            DataType::Timestamp(ArrowUnit::Second, _) => {
+                ticks(array.as_primitive::<TimestampSecondType>().values(), 1, "s")
+            }
+            DataType::Timestamp(ArrowUnit::Millisecond, _) => ticks(
+                array.as_primitive::<TimestampMillisecondType>().values(),
+                1_000,
+                "ms",
+            ),
+            DataType::Timestamp(ArrowUnit::Microsecond, _) => ticks(
+                array.as_primitive::<TimestampMicrosecondType>().values(),
+                1_000_000,
+                "us",
+            ),
+            DataType::Timestamp(ArrowUnit::Nanosecond, _) => ticks(
+                array.as_primitive::<TimestampNanosecondType>().values(),
+                1_000_000_000,
+                "ns",
+            ),
+            DataType::Date64 => ticks(array.as_primitive::<Date64Type>().values(), 1_000, "ms (Date64)"),
+            DataType::Date32 => TimeValues::Days(array.as_primitive::<Date32Type>().values()),
+            other => {
+                let hint = if other.is_integer() || other.is_floating() {
+                    "; numbers are never guessed to be seconds or milliseconds: \
+                     convert them to a timestamp with an explicit unit first"
+                } else {
+                    ""
+                };
+                return Err(wrong_type(
+                    column,
+                    &format!("Timestamp (any unit, with or without time zone), Date32 or Date64{hint}"),
+                    other,
+                ));
+            }
+        };
+        Ok(Times { values, array })
+    }
+
+    fn get(&self, i: usize, field: &str) -> Result<i64> {
+        if self.array.is_null(i) {
+            return Err(Error::InvalidTimestamp {
+                field: field.to_string(),
+                value: "null".to_string(),
+                reason: "the time is missing".to_string(),
+            });
+        }
+        match &self.values {
+            TimeValues::Ticks { v, per_sec, unit } => {
+                let v = v[i];
+                checked_time(v.div_euclid(*per_sec), field, &format!("{v} {unit}"))
+            }
+            TimeValues::Days(d) => {
+                let d = d[i];
+                checked_time(i64::from(d) * 86_400, field, &format!("{d} days (Date32)"))
+            }
+        }
+    }
+
+    /// Like [`get`](Self::get), with null meaning no time.
+    fn get_opt(&self, i: usize, field: &str) -> Result<Option<i64>> {
+        if self.array.is_null(i) {
+            return Ok(None);
+        }
+        self.get(i, field).map(Some)
+    }
+}
+
+/// A numeric column read as `f64` (durations in seconds).
+type Nums<'b> = Box<dyn Fn(usize) -> Option<f64> + 'b>;
+
+fn numbers<'b>(array: &'b dyn Array, column: &str, durations: bool) -> Result<Nums<'b>> {
+    macro_rules! read {
+        ($t:ty, $scale:expr) => {{
+            let a = array.as_primitive::<$t>();
+            Box::new(move |i| a.is_valid(i).then(|| a.value(i) as f64 / $scale))
+        }};
+    }
+    Ok(match array.data_type() {
+        DataType::Int8 => read!(Int8Type, 1.0),
+        DataType::Int16 => read!(Int16Type, 1.0),
+        DataType::Int32 => read!(Int32Type, 1.0),
+        DataType::Int64 => read!(Int64Type, 1.0),
+        DataType::UInt8 => read!(UInt8Type, 1.0),
+        DataType::UInt16 => read!(UInt16Type, 1.0),
+        DataType::UInt32 => read!(UInt32Type, 1.0),
+        DataType::UInt64 => read!(UInt64Type, 1.0),
+        DataType::Float16 => {
+            let a = array.as_primitive::<Float16Type>();
+            Box::new(move |i| a.is_valid(i).then(|| a.value(i).to_f64()))
+        }
+        DataType::Float32 => read!(Float32Type, 1.0),
+        DataType::Float64 => read!(Float64Type, 1.0),
+        DataType::Duration(unit) if durations => match unit {
+            ArrowUnit::Second => read!(DurationSecondType, 1.0),
+            ArrowUnit::Millisecond => read!(DurationMillisecondType, 1e3),
+            ArrowUnit::Microsecond => read!(DurationMicrosecondType, 1e6),
+            ArrowUnit::Nanosecond => read!(DurationNanosecondType, 1e9),
+        },
+        other => {
+            let expected = if durations { DURATIONS } else { NUMBERS };
+            return Err(wrong_type(column, expected, other));
+        }
+    })
+}
+
+/// The interaction columns of one batch, resolved.
+struct InteractionBatch<'b> {
+    src: Strs<'b>,
+    dst: Strs<'b>,
+    time: Times<'b>,
+    channel: Strs<'b>,
+    channel_ids: Vec<Option<ChannelId>>,
+    duration: Option<Nums<'b>>,
+    weight: Option<Nums<'b>>,
+}
+
+impl<'b> InteractionBatch<'b> {
+    fn new(
+        batch: &'b RecordBatch,
+        cols: &InteractionColumns,
+        graph: &RelationshipGraph,
+    ) -> Result<InteractionBatch<'b>> {
+        let src = Strs::new(column(batch, &cols.src)?, &cols.src)?;
+        let dst = Strs::new(column(batch, &cols.dst)?, &cols.dst)?;
+        let time = Times::new(column(batch, &cols.time)?, &cols.time)?;
+        let channel = Strs::new(column(batch, &cols.channel)?, &cols.channel)?;
+        let duration = match &cols.duration {
+            Some(c) => Some(numbers(column(batch, c)?, c, true)?),
+            None => None,
+        };
+        let weight = match &cols.weight {
+            Some(c) => Some(numbers(column(batch, c)?, c, false)?),
+            None => None,
+        };
+        Ok(InteractionBatch {
+            channel_ids: channel.channel_ids(graph),
+            src,
+            dst,
+            time,
+            channel,
+            duration,
+            weight,
+        })
+    }
+
+    fn row(&self, i: usize, f: &Fields<'_>) -> Result<Row<'b>> {
+        let channel = match (self.channel.dict_key(i), self.channel.get(i)) {
+            (_, None) => {
+                return Err(Error::InvalidValue {
+                    field: f.channel.to_string(),
+                    value: "null".to_string(),
+                    expected: vec!["a channel name".to_string()],
+                });
+            }
+            (Some(k), Some(name)) => match self.channel_ids[k] {
+                Some(id) => ChannelRef::Id(id),
+                // unknown: let validation report it with the known names
+                None => ChannelRef::Name(name),
+            },
+            (None, Some(name)) => ChannelRef::Name(name),
+        };
+        Ok(Row {
+            src: self.src.get(i).unwrap_or(""),
+            dst: self.dst.get(i).unwrap_or(""),
+            t: self.time.get(i, f.time)?,
+            channel,
+            duration: self.duration.as_ref().and_then(|d| d(i)),
+            weight: self.weight.as_ref().and_then(|w| w(i)).unwrap_or(1.0),
+        })
+    }
+}
+
+fn fields(cols: &InteractionColumns) -> Fields<'_> {
+    Fields {
+        src: &cols.src,
+        dst: &cols.dst,
+        time: &cols.time,
+        channel: &cols.channel,
+        duration: cols.duration.as_deref().unwrap_or("duration"),
+        weight: cols.weight.as_deref().unwrap_or("weight"),
+    }
+}
+
+/// What ties staged rows to the graph they were validated against: new
+/// people get ids from `slots` on, and every known key must still exist.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stamp {
+    slots: usize,
+    people: usize,
+}
+
+impl Stamp {
+    fn of(g: &RelationshipGraph) -> Stamp {
+        Stamp {
+            slots: g.people.len(),
+            people: g.person_count(),
+        }
+    }
+
+    fn check(self, g: &RelationshipGraph) -> Result<()> {
+        if Stamp::of(g) == self {
+            return Ok(());
+        }
+        Err(Error::InvalidArgument {
+            argument: "graph".to_string(),
+            reason: "people were added to or removed from the graph while loading; \
+                     nothing was added, start the load again"
+                .to_string(),
+        })
+    }
+}
+
+/// Loads interactions from Arrow record batches pushed one at a time, and
+/// adds them all at once on [`commit`](Self::commit).
+///
+/// [`push`](Self::push) validates a batch against the graph and holds its
+/// rows aside; `commit` adds them (each touched tie sorted once). With
+/// [`OnError::Raise`] the first bad row stops the load: drop the loader and
+/// the graph is unchanged. With [`OnError::Skip`] bad rows are reported by
+/// their position counted across all batches.
+///
+/// The graph may be read between pushes, but people must not be added or
+/// removed until the commit (that is reported as [`Error::InvalidArgument`]).
+///
+/// ```
+/// use std::sync::Arc;
+/// use tiegraph::arrow_array::{RecordBatch, StringArray, TimestampMillisecondArray};
+/// use tiegraph::{ArrowColumns, OnError, RelationshipGraph};
+///
+/// let batch = |src: &str, dst: &str, ms: i64| {
+///     RecordBatch::try_from_iter([
+///         ("src", Arc::new(StringArray::from(vec![src])) as _),
+///         ("dst", Arc::new(StringArray::from(vec![dst])) as _),
+///         ("time", Arc::new(TimestampMillisecondArray::from(vec![ms])) as _),
+///         ("channel", Arc::new(StringArray::from(vec!["email"])) as _),
+///     ])
+///     .unwrap()
+/// };
+/// let mut g = RelationshipGraph::new();
+/// let mut loader = g.interaction_loader(&ArrowColumns::default(), OnError::Raise);
+/// loader.push(&g, &batch("ana", "lee", 1_772_445_600_000))?;
+/// loader.push(&g, &batch("lee", "ana", 1_772_532_000_000))?;
+/// let report = loader.commit(&mut g)?;
+/// assert_eq!((report.rows, report.added, report.new_people), (2, 2, 2));
+/// assert_eq!(g.tie("ana", "lee")?.len(), 2);
+/// # Ok::<(), tiegraph::Error>(())
+/// ```
+pub struct InteractionLoader {
+    cols: InteractionColumns,
+    staging: Staging,
+    stamp: Stamp,
+    rows: u64,
+}
+
+impl std::fmt::Debug for InteractionLoader {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("InteractionLoader")
+            .field("cols", &self.cols)
+            .field("rows", &self.rows)
+            .finish_non_exhaustive()
+    }
+}
+
+impl InteractionLoader {
+    /// A loader for `graph` reading these columns.
+    pub fn new(graph: &RelationshipGraph, columns: &ArrowColumns, on_error: OnError) -> InteractionLoader {
+        InteractionLoader {
+            cols: columns.clone(),
+            staging: Staging::new(graph, on_error),
+            stamp: Stamp::of(graph),
+            rows: 0,
+        }
+    }
+
+    /// Checks that a schema has the columns, of accepted types, without
+    /// reading any row: call it before a stream's first batch so that an
+    /// empty stream with a wrong schema fails too.
+    ///
+    /// ```
+    /// use std::sync::Arc;
+    /// use tiegraph::arrow_schema::{DataType, Field, Schema};
+    /// use tiegraph::{ArrowColumns, Error, OnError, RelationshipGraph};
+    /// let g = RelationshipGraph::new();
+    /// let schema = Arc::new(Schema::new(vec![
+    ///     Field::new("src", DataType::Utf8, false),
+    ///     Field::new("dst", DataType::Utf8, false),
+    ///     Field::new("time", DataType::Int64, false),
+    ///     Field::new("channel", DataType::Utf8, false),
+    /// ]));
+    /// let err = g.interaction_loader(&ArrowColumns::default(), OnError::Raise)
+    ///     .check_schema(&g, &schema)
+    ///     .unwrap_err();
+    /// assert!(matches!(err, Error::WrongColumnType { ref column, .. } if column == "time"));
+    /// ```
+    pub fn check_schema(&self, graph: &RelationshipGraph, schema: &SchemaRef) -> Result<()> {
+        let empty = RecordBatch::new_empty(schema.clone());
+        InteractionBatch::new(&empty, &self.cols, graph).map(|_| ())
+    }
+
+    /// Validates one batch and holds its rows until the commit.
+    ///
+    /// Errors: [`Error::MissingColumn`] and [`Error::WrongColumnType`] for the
+    /// batch as a whole; with [`OnError::Raise`], the first bad row's error
+    /// wrapped in [`Error::Row`] with its position across all batches.
+    pub fn push(&mut self, graph: &RelationshipGraph, batch: &RecordBatch) -> Result<()> {
+        self.stamp.check(graph)?;
+        let cols = InteractionBatch::new(batch, &self.cols, graph)?;
+        let f = fields(&self.cols);
+        let n = batch.num_rows();
+        self.staging.reserve(n);
+        for i in 0..n {
+            let row_no = self.rows + i as u64;
+            self.staging.push(graph, &f, row_no, None, cols.row(i, &f))?;
+        }
+        self.rows += n as u64;
+        Ok(())
+    }
+
+    /// Rows pushed so far.
+    pub fn rows(&self) -> u64 {
+        self.rows
+    }
+
+    /// Adds every good row pushed, all at once.
+    pub fn commit(self, graph: &mut RelationshipGraph) -> Result<LoadReport> {
+        self.stamp.check(graph)?;
+        Ok(self.staging.commit(graph))
+    }
+}
+
+/// The connection columns of one batch, resolved.
+struct ConnectionBatch<'b> {
+    a: Strs<'b>,
+    b: Strs<'b>,
+    platform: Strs<'b>,
+    kind: Option<Strs<'b>>,
+    since: Option<Times<'b>>,
+}
+
+impl<'b> ConnectionBatch<'b> {
+    fn new(batch: &'b RecordBatch, cols: &ConnectionColumns) -> Result<ConnectionBatch<'b>> {
+        Ok(ConnectionBatch {
+            a: Strs::new(column(batch, &cols.a)?, &cols.a)?,
+            b: Strs::new(column(batch, &cols.b)?, &cols.b)?,
+            platform: Strs::new(column(batch, &cols.platform)?, &cols.platform)?,
+            kind: match &cols.kind {
+                Some(c) => Some(Strs::new(column(batch, c)?, c)?),
+                None => None,
+            },
+            since: match &cols.since {
+                Some(c) => Some(Times::new(column(batch, c)?, c)?),
+                None => None,
+            },
+        })
+    }
+
+    fn row(&self, i: usize, cols: &ConnectionColumns) -> Result<Connection> {
+        let kind = match &self.kind {
+            None => ConnectionKind::Mutual,
+            Some(k) => match k.get(i) {
+                Some("mutual") => ConnectionKind::Mutual,
+                Some("follows") => ConnectionKind::Follows,
+                other => {
+                    return Err(Error::InvalidValue {
+                        field: cols.kind.clone().unwrap_or_default(),
+                        value: other.unwrap_or("null").to_string(),
+                        expected: vec!["mutual".into(), "follows".into()],
+                    });
+                }
+            },
+        };
+        let since = match &self.since {
+            None => None,
+            Some(s) => s
+                .get_opt(i, cols.since.as_deref().unwrap_or("since"))?
+                .and_then(|t| chrono::DateTime::from_timestamp(t, 0)),
+        };
+        let c = Connection {
+            a: self.a.get(i).unwrap_or("").to_string(),
+            b: self.b.get(i).unwrap_or("").to_string(),
+            platform: self.platform.get(i).unwrap_or("").to_string(),
+            kind,
+            since,
+        };
+        crate::graph::validate_connection(&c)?;
+        Ok(c)
+    }
+}
+
+/// Loads declared connections from Arrow record batches pushed one at a
+/// time, and adds them all at once on [`commit`](Self::commit).
+///
+/// Columns ([`ConnectionColumns`], the same as for CSV): `a`, `b`,
+/// `platform` as strings (as for [`ArrowColumns`]); `kind`, when named,
+/// strings `mutual` or `follows`; `since`, when named, a timestamp or date
+/// (null: always).
+///
+/// ```
+/// use std::sync::Arc;
+/// use tiegraph::arrow_array::{RecordBatch, StringArray};
+/// use tiegraph::{ConnectionColumns, OnError, RelationshipGraph};
+/// let batch = RecordBatch::try_from_iter([
+///     ("a", Arc::new(StringArray::from(vec!["ana", "ana"])) as _),
+///     ("b", Arc::new(StringArray::from(vec!["lee", "ana"])) as _),
+///     ("platform", Arc::new(StringArray::from(vec!["linkedin", "x"])) as _),
+/// ])
+/// .unwrap();
+/// let mut g = RelationshipGraph::new();
+/// let report = g.add_connections_arrow([batch], &ConnectionColumns::default(), OnError::Skip)?;
+/// assert_eq!((report.added, report.skipped[0].row), (1, 1));
+/// # Ok::<(), tiegraph::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct ConnectionLoader {
+    cols: ConnectionColumns,
+    on_error: OnError,
+    rows: u64,
+    good: Vec<Connection>,
+    skipped: Vec<SkippedRow>,
+}
+
+impl ConnectionLoader {
+    /// A loader reading these columns.
+    pub fn new(columns: &ConnectionColumns, on_error: OnError) -> ConnectionLoader {
+        ConnectionLoader {
+            cols: columns.clone(),
+            on_error,
+            rows: 0,
+            good: Vec::new(),
+            skipped: Vec::new(),
+        }
+    }
+
+    /// Checks that a schema has the columns, of accepted types.
+    pub fn check_schema(&self, schema: &SchemaRef) -> Result<()> {
+        let empty = RecordBatch::new_empty(schema.clone());
+        ConnectionBatch::new(&empty, &self.cols).map(|_| ())
+    }
+
+    /// Validates one batch and holds its rows until the commit.
+    pub fn push(&mut self, batch: &RecordBatch) -> Result<()> {
+        let cols = ConnectionBatch::new(batch, &self.cols)?;
+        let n = batch.num_rows();
+        self.good.reserve(n);
+        for i in 0..n {
+            let row_no = self.rows + i as u64;
+            match cols.row(i, &self.cols) {
+                Ok(c) => self.good.push(c),
+                Err(e) => match self.on_error {
+                    OnError::Raise => return Err(e.at_row(row_no, None)),
+                    OnError::Skip => self.skipped.push(SkippedRow {
+                        row: row_no,
+                        line: None,
+                        error: e,
+                    }),
+                },
+            }
+        }
+        self.rows += n as u64;
+        Ok(())
+    }
+
+    /// Rows pushed so far.
+    pub fn rows(&self) -> u64 {
+        self.rows
+    }
+
+    /// Adds every good row pushed, all at once.
+    pub fn commit(self, graph: &mut RelationshipGraph) -> Result<LoadReport> {
+        let mut report = graph.add_connections(self.good)?;
+        report.rows = self.rows;
+        report.skipped = self.skipped;
+        Ok(report)
+    }
+}
+
+impl RelationshipGraph {
+    /// A loader that takes interaction batches one at a time; see
+    /// [`InteractionLoader`].
+    pub fn interaction_loader(&self, columns: &ArrowColumns, on_error: OnError) -> InteractionLoader {
+        InteractionLoader::new(self, columns, on_error)
+    }
+
+    /// A loader that takes connection batches one at a time; see
+    /// [`ConnectionLoader`].
+    pub fn connection_loader(&self, columns: &ConnectionColumns, on_error: OnError) -> ConnectionLoader {
+        ConnectionLoader::new(columns, on_error)
+    }
+
+    /// Adds the interactions of Arrow record batches: all of them, or with
+    /// [`OnError::Raise`] none and the first bad row's error. Row positions
+    /// count across batches. See [`ArrowColumns`] for the accepted types.
+    ///
+    /// ```
+    /// use std::sync::Arc;
+    /// use tiegraph::arrow_array::{
+    ///     DictionaryArray, RecordBatch, StringArray, TimestampSecondArray, types::Int8Type,
+    /// };
+    /// use tiegraph::{ArrowColumns, RelationshipGraph, OnError};
+    /// let channels: DictionaryArray<Int8Type> = vec!["email", "in_person", "email"].into_iter().collect();
+    /// let batch = RecordBatch::try_from_iter([
+    ///     ("from", Arc::new(StringArray::from(vec!["ana", "lee", "ana"])) as _),
+    ///     ("to", Arc::new(StringArray::from(vec!["lee", "ana", "bo"])) as _),
+    ///     ("at", Arc::new(TimestampSecondArray::from(vec![1_772_445_600, 1_772_532_000, 1_772_618_400])) as _),
+    ///     ("how", Arc::new(channels) as _),
+    /// ])
+    /// .unwrap();
+    /// let cols = ArrowColumns {
+    ///     src: "from".into(), dst: "to".into(), time: "at".into(), channel: "how".into(),
+    ///     ..ArrowColumns::default()
+    /// };
+    /// let mut g = RelationshipGraph::new();
+    /// let report = g.add_interactions_arrow([batch], &cols, OnError::Raise)?;
+    /// assert_eq!((report.added, report.new_people, report.ties_touched), (3, 3, 2));
+    /// # Ok::<(), tiegraph::Error>(())
+    /// ```
+    pub fn add_interactions_arrow<I>(
+        &mut self,
+        batches: I,
+        columns: &ArrowColumns,
+        on_error: OnError,
+    ) -> Result<LoadReport>
+    where
+        I: IntoIterator,
+        I::Item: Borrow<RecordBatch>,
+    {
+        let mut loader = self.interaction_loader(columns, on_error);
+        for b in batches {
+            loader.push(self, b.borrow())?;
+        }
+        loader.commit(self)
+    }
+
+    /// Adds the connections of Arrow record batches; see [`ConnectionLoader`].
+    pub fn add_connections_arrow<I>(
+        &mut self,
+        batches: I,
+        columns: &ConnectionColumns,
+        on_error: OnError,
+    ) -> Result<LoadReport>
+    where
+        I: IntoIterator,
+        I::Item: Borrow<RecordBatch>,
+    {
+        let mut loader = ConnectionLoader::new(columns, on_error);
+        for b in batches {
+            loader.push(b.borrow())?;
+        }
+        loader.commit(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use arrow_array::types::{Int32Type, UInt16Type};
+    use arrow_array::{
+        ArrayRef, Date32Array, DictionaryArray, DurationMillisecondArray, Float32Array, Int64Array,
+        LargeStringArray, StringViewArray, TimestampMillisecondArray, TimestampNanosecondArray,
+        TimestampSecondArray, UInt8Array,
+    };
+    use arrow_schema::{DataType, Field, Schema};
+    use chrono::{TimeZone, Utc};
+
+    use super::*;
+
+    fn strs(v: &[Option<&str>]) -> ArrayRef {
+        Arc::new(StringArray::from(v.to_vec()))
+    }
+
+    fn batch(cols: Vec<(&str, ArrayRef)>) -> RecordBatch {
+        RecordBatch::try_from_iter(cols).expect("valid batch")
+    }
+
+    /// A batch of emails at the given seconds.
+    fn emails(pairs: &[(&str, &str)], secs: &[i64]) -> RecordBatch {
+        let src: Vec<_> = pairs.iter().map(|p| Some(p.0)).collect();
+        let dst: Vec<_> = pairs.iter().map(|p| Some(p.1)).collect();
+        batch(vec![
+            ("src", strs(&src)),
+            ("dst", strs(&dst)),
+            ("time", Arc::new(TimestampSecondArray::from(secs.to_vec()))),
+            ("channel", strs(&vec![Some("email"); secs.len()])),
+        ])
+    }
+
+    fn ts(y: i32, mo: u32, d: u32, h: u32, mi: u32, s: u32) -> chrono::DateTime<Utc> {
+        Utc.with_ymd_and_hms(y, mo, d, h, mi, s)
+            .single()
+            .expect("valid date")
+    }
+
+    #[test]
+    fn millisecond_timestamps_floor_to_the_second_and_keep_their_time_zone_meaning() {
+        let at = ts(2026, 3, 2, 10, 0, 0).timestamp_millis();
+        // 999 ms past the second stays in it; a zoned column holds UTC instants too.
+        let time = TimestampMillisecondArray::from(vec![at + 999, at - 1]).with_timezone("Europe/Paris");
+        let b = batch(vec![
+            ("src", strs(&[Some("ana"), Some("lee")])),
+            ("dst", strs(&[Some("lee"), Some("ana")])),
+            ("time", Arc::new(time)),
+            ("channel", strs(&[Some("email"), Some("email")])),
+        ]);
+        let mut g = RelationshipGraph::new();
+        g.add_interactions_arrow([b], &ArrowColumns::default(), OnError::Raise)
+            .expect("loads");
+        let times: Vec<_> = g
+            .tie("ana", "lee")
+            .expect("tie")
+            .interactions()
+            .map(|i| i.at)
+            .collect();
+        assert_eq!(times, vec![ts(2026, 3, 2, 9, 59, 59), ts(2026, 3, 2, 10, 0, 0)]);
+    }
+
+    #[test]
+    fn nanosecond_timestamps_before_1970_floor_downwards() {
+        let b = batch(vec![
+            ("src", strs(&[Some("ana")])),
+            ("dst", strs(&[Some("lee")])),
+            ("time", Arc::new(TimestampNanosecondArray::from(vec![-1]))),
+            ("channel", strs(&[Some("email")])),
+        ]);
+        let mut g = RelationshipGraph::new();
+        g.add_interactions_arrow([&b], &ArrowColumns::default(), OnError::Raise)
+            .expect("loads");
+        let it = g
+            .tie("ana", "lee")
+            .expect("tie")
+            .interactions()
+            .next()
+            .expect("one");
+        assert_eq!(it.at, ts(1969, 12, 31, 23, 59, 59));
+    }
+
+    #[test]
+    fn dictionary_channels_and_keys_resolve_per_dictionary_value() {
+        let channels: DictionaryArray<Int32Type> = vec!["in_person", "email", "in_person", "email"]
+            .into_iter()
+            .collect();
+        let src: DictionaryArray<UInt16Type> = vec!["ana", "ana", "lee", "bo"].into_iter().collect();
+        let b = batch(vec![
+            ("src", Arc::new(src)),
+            (
+                "dst",
+                Arc::new(LargeStringArray::from(vec!["lee", "bo", "bo", "lee"])),
+            ),
+            (
+                "time",
+                Arc::new(Date32Array::from(vec![20_514, 20_515, 20_516, 20_517])),
+            ),
+            ("channel", Arc::new(channels)),
+            (
+                "dur",
+                Arc::new(DurationMillisecondArray::from(vec![
+                    Some(5_400_000),
+                    None,
+                    Some(1_500),
+                    None,
+                ])),
+            ),
+            (
+                "w",
+                Arc::new(Float32Array::from(vec![Some(2.0), None, Some(0.5), None])),
+            ),
+        ]);
+        let cols = ArrowColumns {
+            duration: Some("dur".into()),
+            weight: Some("w".into()),
+            ..ArrowColumns::default()
+        };
+        let mut g = RelationshipGraph::new();
+        let report = g
+            .add_interactions_arrow([b], &cols, OnError::Raise)
+            .expect("loads");
+        assert_eq!((report.rows, report.added, report.new_people), (4, 4, 3));
+        let first = g
+            .tie("ana", "lee")
+            .expect("tie")
+            .interactions()
+            .next()
+            .expect("one");
+        assert_eq!(first.channel, "in_person");
+        assert_eq!(first.at, ts(2026, 3, 2, 0, 0, 0)); // day 20514 since 1970-01-01
+        assert_eq!((first.duration, first.weight), (Some(5400.0), 2.0));
+        let lee_bo = g
+            .tie("bo", "lee")
+            .expect("tie")
+            .interactions()
+            .next()
+            .expect("one");
+        assert_eq!(
+            (lee_bo.src.as_str(), lee_bo.channel.as_str()),
+            ("lee", "in_person")
+        );
+        assert_eq!((lee_bo.duration, lee_bo.weight), (Some(1.5), 0.5));
+        let ana_bo = g
+            .tie("ana", "bo")
+            .expect("tie")
+            .interactions()
+            .next()
+            .expect("one");
+        assert_eq!((ana_bo.duration, ana_bo.weight), (None, 1.0));
+    }
+
+    #[test]
+    fn unknown_dictionary_channel_names_the_known_ones() {
+        let channels: DictionaryArray<Int32Type> = vec!["email", "fax"].into_iter().collect();
+        let b = batch(vec![
+            ("src", strs(&[Some("ana"), Some("ana")])),
+            ("dst", strs(&[Some("lee"), Some("lee")])),
+            ("time", Arc::new(TimestampSecondArray::from(vec![0, 1]))),
+            ("channel", Arc::new(channels)),
+        ]);
+        let mut g = RelationshipGraph::new();
+        let err = g
+            .add_interactions_arrow([b], &ArrowColumns::default(), OnError::Raise)
+            .expect_err("fails");
+        assert!(
+            err.to_string()
+                .starts_with(r#"row 1: unknown channel "fax"; known channels: in_person, event"#),
+            "{err}"
+        );
+        assert_eq!(g.person_count(), 0);
+    }
+
+    #[test]
+    fn a_bad_row_in_the_second_batch_leaves_the_graph_unchanged() {
+        let mut g = RelationshipGraph::new();
+        g.add_interactions_arrow(
+            [emails(&[("ana", "lee")], &[100])],
+            &ArrowColumns::default(),
+            OnError::Raise,
+        )
+        .expect("first load");
+        let before = g.clone();
+        let b1 = emails(&[("ana", "bo"), ("bo", "kim")], &[200, 300]);
+        let b2 = emails(&[("kim", "sam"), ("sam", "sam")], &[400, 500]);
+        let err = g
+            .add_interactions_arrow([b1, b2], &ArrowColumns::default(), OnError::Raise)
+            .expect_err("fails");
+        assert!(
+            matches!(
+                err,
+                Error::Row {
+                    row: 3,
+                    line: None,
+                    ..
+                }
+            ),
+            "{err:?}"
+        );
+        assert!(matches!(err.root(), Error::SelfInteraction { key } if key == "sam"));
+        assert_eq!(g, before);
+        assert_eq!((g.person_count(), g.interaction_count()), (2, 1));
+    }
+
+    #[test]
+    fn skip_mode_reports_rows_counted_across_batches() {
+        let b1 = batch(vec![
+            ("src", strs(&[Some("ana"), None])),
+            ("dst", strs(&[Some("lee"), Some("lee")])),
+            (
+                "time",
+                Arc::new(TimestampSecondArray::from(vec![Some(10), Some(20)])),
+            ),
+            ("channel", strs(&[Some("email"), Some("email")])),
+        ]);
+        let b2 = batch(vec![
+            ("src", strs(&[Some("lee"), Some("ana"), Some("ana"), Some("ana")])),
+            ("dst", strs(&[Some("ana"), Some("lee"), Some("lee"), Some("lee")])),
+            (
+                "time",
+                Arc::new(TimestampSecondArray::from(vec![
+                    Some(30),
+                    None,
+                    Some(i64::MAX),
+                    Some(40),
+                ])),
+            ),
+            (
+                "channel",
+                strs(&[Some("email"), Some("email"), Some("email"), None]),
+            ),
+        ]);
+        let mut g = RelationshipGraph::new();
+        let report = g
+            .add_interactions_arrow([b1, b2], &ArrowColumns::default(), OnError::Skip)
+            .expect("skips");
+        assert_eq!((report.rows, report.added), (6, 2));
+        let skipped: Vec<_> = report
+            .skipped
+            .iter()
+            .map(|s| (s.row, s.error.to_string()))
+            .collect();
+        assert_eq!(
+            skipped,
+            vec![
+                (1, r#"empty person key in field "src""#.to_string()),
+                (
+                    3,
+                    r#"invalid timestamp "null" in field "time": the time is missing"#.to_string()
+                ),
+                (
+                    4,
+                    r#"timestamp 9223372036854775807 s in field "time" is out of range"#.to_string()
+                ),
+                (
+                    5,
+                    r#"invalid value "null" in field "channel"; expected one of: a channel name"#.to_string()
+                ),
+            ]
+        );
+        assert!(matches!(
+            report.skipped[2].error,
+            Error::TimestampOutOfRange { .. }
+        ));
+        assert_eq!(g.tie("ana", "lee").expect("tie").len(), 2);
+    }
+
+    #[test]
+    fn weights_and_durations_are_validated() {
+        let b = batch(vec![
+            (
+                "src",
+                Arc::new(StringViewArray::from(vec!["ana", "ana"])) as ArrayRef,
+            ),
+            ("dst", Arc::new(StringViewArray::from(vec!["lee", "lee"]))),
+            ("time", Arc::new(TimestampSecondArray::from(vec![0, 1]))),
+            ("channel", strs(&[Some("phone_call"), Some("phone_call")])),
+            ("secs", Arc::new(Int64Array::from(vec![-5, 60]))),
+            ("w", Arc::new(UInt8Array::from(vec![1, 3]))),
+        ]);
+        let cols = ArrowColumns {
+            duration: Some("secs".into()),
+            weight: Some("w".into()),
+            ..ArrowColumns::default()
+        };
+        let mut g = RelationshipGraph::new();
+        let report = g
+            .add_interactions_arrow([&b], &cols, OnError::Skip)
+            .expect("skips");
+        assert!(matches!(
+            &report.skipped[0].error,
+            Error::InvalidDuration { field, value } if field == "secs" && *value == -5.0
+        ));
+        let it = g
+            .tie("ana", "lee")
+            .expect("tie")
+            .interactions()
+            .next()
+            .expect("one");
+        assert_eq!((it.duration, it.weight), (Some(60.0), 3.0));
+    }
+
+    #[test]
+    fn missing_columns_list_the_available_ones() {
+        let b = emails(&[("ana", "lee")], &[1]);
+        let cols = ArrowColumns {
+            weight: Some("strength".into()),
+            ..ArrowColumns::default()
+        };
+        let err = RelationshipGraph::new()
+            .add_interactions_arrow([b], &cols, OnError::Skip)
+            .expect_err("fails");
+        assert_eq!(
+            err.to_string(),
+            r#"missing column "strength"; available columns: src, dst, time, channel"#
+        );
+    }
+
+    #[test]
+    fn integers_are_not_times_and_wrong_types_are_named() {
+        let g = RelationshipGraph::new();
+        let schema = |time: DataType, src: DataType| {
+            Arc::new(Schema::new(vec![
+                Field::new("src", src, true),
+                Field::new("dst", DataType::Utf8, true),
+                Field::new("time", time, true),
+                Field::new("channel", DataType::Utf8, true),
+            ]))
+        };
+        let loader = g.interaction_loader(&ArrowColumns::default(), OnError::Raise);
+        let err = loader
+            .check_schema(&g, &schema(DataType::Int64, DataType::Utf8))
+            .expect_err("fails");
+        let Error::WrongColumnType {
+            column,
+            expected,
+            found,
+        } = &err
+        else {
+            panic!("{err:?}")
+        };
+        assert_eq!((column.as_str(), found.as_str()), ("time", "Int64"));
+        assert!(expected.contains("explicit unit"), "{expected}");
+        let err = loader
+            .check_schema(&g, &schema(DataType::Date64, DataType::Binary))
+            .expect_err("fails");
+        assert!(matches!(err, Error::WrongColumnType { column, .. } if column == "src"));
+        let zoned = DataType::Timestamp(ArrowUnit::Microsecond, Some("+02:00".into()));
+        let dict = DataType::Dictionary(Box::new(DataType::Int8), Box::new(DataType::LargeUtf8));
+        loader.check_schema(&g, &schema(zoned, dict)).expect("accepted");
+    }
+
+    #[test]
+    fn a_loader_notices_people_added_while_it_stages() {
+        let mut g = RelationshipGraph::new();
+        let mut loader = g.interaction_loader(&ArrowColumns::default(), OnError::Raise);
+        loader.push(&g, &emails(&[("ana", "lee")], &[1])).expect("push");
+        g.add_person(crate::Person::new("bo")).expect("add");
+        assert!(matches!(
+            loader.commit(&mut g),
+            Err(Error::InvalidArgument { .. })
+        ));
+        assert_eq!(g.interaction_count(), 0);
+    }
+
+    #[test]
+    fn empty_dictionaries_are_all_null() {
+        let keys = arrow_array::Int8Array::from(vec![None::<i8>]);
+        let values: ArrayRef = Arc::new(StringArray::from(Vec::<&str>::new()));
+        let src = DictionaryArray::<arrow_array::types::Int8Type>::try_new(keys, values).expect("dict");
+        let b = batch(vec![
+            ("src", Arc::new(src)),
+            ("dst", strs(&[Some("lee")])),
+            ("time", Arc::new(TimestampSecondArray::from(vec![1]))),
+            ("channel", strs(&[Some("email")])),
+        ]);
+        let err = RelationshipGraph::new()
+            .add_interactions_arrow([b], &ArrowColumns::default(), OnError::Raise)
+            .expect_err("fails");
+        assert!(matches!(err.root(), Error::EmptyKey { field } if field == "src"));
+    }
+
+    #[test]
+    fn connections_load_with_kind_and_since() {
+        let b = batch(vec![
+            ("a", strs(&[Some("ana"), Some("lee"), Some("ana"), Some("bo")])),
+            ("b", strs(&[Some("lee"), Some("ana"), Some("bo"), Some("kim")])),
+            (
+                "platform",
+                strs(&[Some("x"), Some("x"), Some("linkedin"), Some("x")]),
+            ),
+            (
+                "kind",
+                strs(&[Some("follows"), Some("follows"), None, Some("friends")]),
+            ),
+            (
+                "since",
+                Arc::new(TimestampSecondArray::from(vec![
+                    Some(86_400),
+                    None,
+                    Some(0),
+                    Some(0),
+                ])),
+            ),
+        ]);
+        let cols = ConnectionColumns {
+            kind: Some("kind".into()),
+            since: Some("since".into()),
+            ..ConnectionColumns::default()
+        };
+        let mut g = RelationshipGraph::new();
+        let report = g
+            .add_connections_arrow([&b], &cols, OnError::Skip)
+            .expect("skips");
+        assert_eq!((report.rows, report.added, report.new_people), (4, 2, 2));
+        let skipped: Vec<_> = report
+            .skipped
+            .iter()
+            .map(|s| (s.row, s.error.to_string()))
+            .collect();
+        assert_eq!(
+            skipped,
+            vec![
+                (
+                    2,
+                    r#"invalid value "null" in field "kind"; expected one of: mutual, follows"#.into()
+                ),
+                (
+                    3,
+                    r#"invalid value "friends" in field "kind"; expected one of: mutual, follows"#.into()
+                ),
+            ]
+        );
+        let conns: Vec<_> = g.tie("ana", "lee").expect("tie").connections().collect();
+        assert_eq!(conns.len(), 2);
+        assert!(conns.contains(&Connection::follows("ana", "lee", "x").since(ts(1970, 1, 2, 0, 0, 0))));
+        assert!(conns.contains(&Connection::follows("lee", "ana", "x")));
+
+        let err = RelationshipGraph::new()
+            .add_connections_arrow([&b], &cols, OnError::Raise)
+            .expect_err("fails");
+        assert_eq!(
+            err.to_string(),
+            r#"row 2: invalid value "null" in field "kind"; expected one of: mutual, follows"#
+        );
+    }
+}
