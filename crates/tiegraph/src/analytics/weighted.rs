@@ -127,7 +127,8 @@ impl<'g> StrengthGraph<'g> {
         self.people[node]
     }
 
-    pub(crate) fn id(&self, node: usize) -> PersonId {
+    /// The graph id of a node's person.
+    pub fn id(&self, node: usize) -> PersonId {
         self.ids[node]
     }
 

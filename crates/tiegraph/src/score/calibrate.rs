@@ -4,7 +4,6 @@ use chrono::{DateTime, Utc};
 use rayon::prelude::*;
 
 use crate::error::{Error, Result};
-use crate::graph::secs;
 
 use super::eval::K;
 use super::model::{ScoringModel, Weights};
@@ -297,8 +296,8 @@ fn logistic(rows: &[&Sample], n_feat: usize, l2: f64) -> [f64; 9] {
         for r in rows {
             let z = b[8] + (0..n_feat).map(|k| b[k] * r.x[k]).sum::<f64>();
             let e = 1.0 / (1.0 + (-z).exp()) - r.y;
-            for k in 0..n_feat {
-                g[k] += e * r.x[k];
+            for (gk, xk) in g.iter_mut().zip(&r.x).take(n_feat) {
+                *gk += e * xk;
             }
             g[8] += e;
         }
@@ -311,9 +310,7 @@ fn logistic(rows: &[&Sample], n_feat: usize, l2: f64) -> [f64; 9] {
         g
     };
     let mut b = [0.0; 9];
-    for k in 0..n_feat {
-        b[k] = 1.0;
-    }
+    b[..n_feat].fill(1.0);
     let mut f = loss(&b);
     let mut step = 1.0;
     for _ in 0..3000 {

@@ -97,10 +97,10 @@ fn effective_weight(g: &RelationshipGraph, it: &Interaction) -> f64 {
 /// Every pair of the pool (tied or not) with its strength.
 fn all_pairs(g: &RelationshipGraph, t: DateTime<Utc>) -> Vec<(usize, usize, Option<Strength>)> {
     let mut out = Vec::new();
-    for i in 0..PEOPLE.len() {
-        for j in i + 1..PEOPLE.len() {
-            let s = if g.contains_person(PEOPLE[i]) && g.contains_person(PEOPLE[j]) {
-                Some(g.strength(PEOPLE[i], PEOPLE[j], t).expect("known people"))
+    for (i, x) in PEOPLE.iter().enumerate() {
+        for (j, y) in PEOPLE.iter().enumerate().skip(i + 1) {
+            let s = if g.contains_person(x) && g.contains_person(y) {
+                Some(g.strength(x, y, t).expect("known people"))
             } else {
                 None
             };
