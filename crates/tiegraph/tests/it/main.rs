@@ -1,3 +1,5 @@
 //! Integration tests of the public API.
+
+mod golden;
 mod model_props;
 mod scoring;
