@@ -134,8 +134,14 @@ fn open(path: &Path) -> Result<File> {
     })
 }
 
+/// The line a CSV reader error is at, or `line` (where the record being
+/// read starts) when the error carries no position.
+fn error_line(e: &::csv::Error, line: u64) -> u64 {
+    e.position().map_or(line, |p| p.line())
+}
+
 fn csv_error(e: &::csv::Error, line: u64) -> Error {
-    let line = e.position().map_or(line, |p| p.line());
+    let line = error_line(e, line);
     Error::Csv {
         line,
         message: e.to_string(),
@@ -287,8 +293,8 @@ impl RelationshipGraph {
                     staging.push(self, &fields, row_no, Some(line), row)?;
                 }
                 Err(e) => {
-                    let err = csv_error(&e, line + 1);
-                    staging.push(self, &fields, row_no, Some(line + 1), Err(err))?;
+                    let line = error_line(&e, line);
+                    staging.push(self, &fields, row_no, Some(line), Err(csv_error(&e, line)))?;
                 }
             }
             row_no += 1;
@@ -383,7 +389,7 @@ impl RelationshipGraph {
         let mut rec = ::csv::StringRecord::new();
         let mut row_no = 0u64;
         loop {
-            let mut line = rdr.position().line() + 1;
+            let mut line = rdr.position().line();
             let parsed = match rdr.read_record(&mut rec) {
                 Ok(false) => break,
                 Ok(true) => {
@@ -421,7 +427,10 @@ impl RelationshipGraph {
                     })();
                     conn.and_then(|c| crate::graph::validate_connection(&c).map(|()| c))
                 }
-                Err(e) => Err(csv_error(&e, line)),
+                Err(e) => {
+                    line = error_line(&e, line);
+                    Err(csv_error(&e, line))
+                }
             };
             match parsed {
                 Ok(c) => rows.push(c),
