@@ -4,7 +4,7 @@ use std::fs::File;
 use std::io::{Read, Write};
 use std::path::Path;
 
-use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDateTime, Utc};
 
 use crate::error::{Error, Result};
 use crate::graph::{ChannelRef, Fields, LoadReport, OnError, RelationshipGraph, Row, SkippedRow, secs};
@@ -169,6 +169,11 @@ pub(crate) fn parse_time(text: &str, format: TimeFormat, field: &str) -> Result<
     match format {
         TimeFormat::Rfc3339 => {
             if let Ok(t) = DateTime::parse_from_rfc3339(text) {
+                return Ok(secs(t.with_timezone(&Utc)));
+            }
+            // RFC 3339 has four-digit years only; chrono's own form (which
+            // the writers use) has signed years beyond them: `+12000-01-01T00:00:00Z`.
+            if let Ok(t) = text.parse::<DateTime<FixedOffset>>() {
                 return Ok(secs(t.with_timezone(&Utc)));
             }
             for f in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M:%S%.f"] {
