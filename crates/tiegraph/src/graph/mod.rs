@@ -672,6 +672,10 @@ impl RelationshipGraph {
             (x.at, &x.name, &x.channel, &x.participants)
                 .cmp(&(y.at, &y.name, &y.channel, &y.participants))
                 .then(x.weight.total_cmp(&y.weight))
+                .then_with(|| match (x.duration, y.duration) {
+                    (Some(dx), Some(dy)) => dx.total_cmp(&dy),
+                    (dx, dy) => dx.is_some().cmp(&dy.is_some()),
+                })
         });
         out
     }
