@@ -165,6 +165,9 @@ impl Snapshot {
                 (Some(&a), Some(&b)) if t.a < t.b => (a, b),
                 _ => return Err(here("its people must exist and be in key order".into())),
             };
+            if g.tie_id(a, b).is_some() {
+                return Err(here("the pair is listed twice".into()));
+            }
             let mut log = Vec::with_capacity(t.interactions.len());
             for &(ts, ch, side, mult, dur) in &t.interactions {
                 let valid = time_ok(ts)
