@@ -565,7 +565,7 @@ impl RelationshipGraph {
         let mut good = Vec::new();
         for (i, c) in connections.into_iter().enumerate() {
             report.rows += 1;
-            match validate_connection(&c) {
+            match validate_connection(&c, ["a", "b", "platform"]) {
                 Ok(()) => good.push(c),
                 Err(e) => match on_error {
                     OnError::Raise => return Err(e.at_row(i as u64, None)),
@@ -774,15 +774,18 @@ pub(crate) fn check_key(key: &str, field: &str) -> Result<()> {
     Ok(())
 }
 
-pub(crate) fn validate_connection(c: &Connection) -> Result<()> {
-    check_key(&c.a, "a")?;
-    check_key(&c.b, "b")?;
+/// Checks a connection; `fields` names its `a`, `b` and `platform` fields
+/// (the columns of a file) for the error.
+pub(crate) fn validate_connection(c: &Connection, fields: [&str; 3]) -> Result<()> {
+    let [a, b, platform] = fields;
+    check_key(&c.a, a)?;
+    check_key(&c.b, b)?;
     if c.a == c.b {
         return Err(Error::SelfInteraction { key: c.a.clone() });
     }
     if c.platform.is_empty() {
         return Err(Error::InvalidValue {
-            field: "platform".into(),
+            field: platform.into(),
             value: String::new(),
             expected: vec!["a non-empty platform name".into()],
         });

@@ -430,7 +430,10 @@ impl RelationshipGraph {
                             since,
                         })
                     })();
-                    conn.and_then(|c| crate::graph::validate_connection(&c).map(|()| c))
+                    conn.and_then(|c| {
+                        let fields = [&columns.a, &columns.b, &columns.platform].map(String::as_str);
+                        crate::graph::validate_connection(&c, fields).map(|()| c)
+                    })
                 }
                 Err(e) => {
                     line = error_line(&e, line);
