@@ -376,7 +376,7 @@ impl RelationshipGraph {
     }
 
     /// The ties of one person, ordered by the other person's key.
-    pub fn ties_of(&self, key: &str) -> Result<impl Iterator<Item = Tie<'_>>> {
+    pub fn ties_of<'g>(&'g self, key: &str) -> Result<impl Iterator<Item = Tie<'g>> + use<'g>> {
         let id = self.id(key)?;
         let mut ids = self.tie_ids_of(id);
         ids.sort_unstable_by(|&x, &y| self.key(self.other(x, id)).cmp(self.key(self.other(y, id))));
