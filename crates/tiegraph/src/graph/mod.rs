@@ -545,7 +545,10 @@ impl RelationshipGraph {
     /// # Ok::<(), tiegraph::Error>(())
     /// ```
     pub fn add_connection(&mut self, connection: Connection) -> Result<()> {
-        self.add_connections([connection]).map(|_| ())
+        let c = connection;
+        validate_connection(&c, ["a", "b", "platform"])?;
+        self.insert_connection(&c.a, &c.b, &c.platform, c.kind, c.since.map(secs));
+        Ok(())
     }
 
     /// Adds many connections: all of them, or none and the first bad row's error.
