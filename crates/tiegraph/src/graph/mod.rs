@@ -401,7 +401,7 @@ impl RelationshipGraph {
     }
 
     /// The ties of one person, ordered by the other person's key.
-    pub fn ties_of(&self, key: &str) -> Result<impl Iterator<Item = Tie<'_>>> {
+    pub fn ties_of<'g>(&'g self, key: &str) -> Result<impl Iterator<Item = Tie<'g>> + use<'g>> {
         let id = self.id(key)?;
         let mut ids = self.tie_ids_of(id);
         ids.sort_unstable_by(|&x, &y| self.key(self.other(x, id)).cmp(self.key(self.other(y, id))));
@@ -570,7 +570,10 @@ impl RelationshipGraph {
     /// # Ok::<(), tiegraph::Error>(())
     /// ```
     pub fn add_connection(&mut self, connection: Connection) -> Result<()> {
-        self.add_connections([connection]).map(|_| ())
+        let c = connection;
+        validate_connection(&c, ["a", "b", "platform"])?;
+        self.insert_connection(&c.a, &c.b, &c.platform, c.kind, c.since.map(secs));
+        Ok(())
     }
 
     /// Adds many connections: all of them, or none and the first bad row's error.
@@ -590,7 +593,7 @@ impl RelationshipGraph {
         let mut good = Vec::new();
         for (i, c) in connections.into_iter().enumerate() {
             report.rows += 1;
-            match validate_connection(&c) {
+            match validate_connection(&c, ["a", "b", "platform"]) {
                 Ok(()) => good.push(c),
                 Err(e) => match on_error {
                     OnError::Raise => return Err(e.at_row(i as u64, None)),
@@ -697,6 +700,10 @@ impl RelationshipGraph {
             (x.at, &x.name, &x.channel, &x.participants)
                 .cmp(&(y.at, &y.name, &y.channel, &y.participants))
                 .then(x.weight.total_cmp(&y.weight))
+                .then_with(|| match (x.duration, y.duration) {
+                    (Some(dx), Some(dy)) => dx.total_cmp(&dy),
+                    (dx, dy) => dx.is_some().cmp(&dy.is_some()),
+                })
         });
         out
     }
@@ -795,15 +802,18 @@ pub(crate) fn check_key(key: &str, field: &str) -> Result<()> {
     Ok(())
 }
 
-pub(crate) fn validate_connection(c: &Connection) -> Result<()> {
-    check_key(&c.a, "a")?;
-    check_key(&c.b, "b")?;
+/// Checks a connection; `fields` names its `a`, `b` and `platform` fields
+/// (the columns of a file) for the error.
+pub(crate) fn validate_connection(c: &Connection, fields: [&str; 3]) -> Result<()> {
+    let [a, b, platform] = fields;
+    check_key(&c.a, a)?;
+    check_key(&c.b, b)?;
     if c.a == c.b {
         return Err(Error::SelfInteraction { key: c.a.clone() });
     }
     if c.platform.is_empty() {
         return Err(Error::InvalidValue {
-            field: "platform".into(),
+            field: platform.into(),
             value: String::new(),
             expected: vec!["a non-empty platform name".into()],
         });

@@ -75,7 +75,7 @@ impl<'g> Tie<'g> {
     }
 
     /// The interactions, in time order.
-    pub fn interactions(&self) -> impl Iterator<Item = Interaction> + 'g {
+    pub fn interactions(&self) -> impl Iterator<Item = Interaction> + use<'g> {
         let t = self.data();
         let g = self.graph;
         let (ka, kb) = (g.key(t.a), g.key(t.b));
@@ -93,7 +93,7 @@ impl<'g> Tie<'g> {
     }
 
     /// The declared connections, ordered by platform.
-    pub fn connections(&self) -> impl Iterator<Item = Connection> + 'g {
+    pub fn connections(&self) -> impl Iterator<Item = Connection> + use<'g> {
         let t = self.data();
         let g = self.graph;
         let (ka, kb) = (g.key(t.a), g.key(t.b));

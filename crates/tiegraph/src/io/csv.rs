@@ -4,7 +4,7 @@ use std::fs::File;
 use std::io::{Read, Write};
 use std::path::Path;
 
-use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDateTime, Utc};
 
 use crate::error::{Error, Result};
 use crate::graph::{ChannelRef, Fields, LoadReport, OnError, RelationshipGraph, Row, SkippedRow, secs};
@@ -134,8 +134,14 @@ fn open(path: &Path) -> Result<File> {
     })
 }
 
+/// The line a CSV reader error is at, or `line` (where the record being
+/// read starts) when the error carries no position.
+fn error_line(e: &::csv::Error, line: u64) -> u64 {
+    e.position().map_or(line, |p| p.line())
+}
+
 fn csv_error(e: &::csv::Error, line: u64) -> Error {
-    let line = e.position().map_or(line, |p| p.line());
+    let line = error_line(e, line);
     Error::Csv {
         line,
         message: e.to_string(),
@@ -163,6 +169,11 @@ pub(crate) fn parse_time(text: &str, format: TimeFormat, field: &str) -> Result<
     match format {
         TimeFormat::Rfc3339 => {
             if let Ok(t) = DateTime::parse_from_rfc3339(text) {
+                return Ok(secs(t.with_timezone(&Utc)));
+            }
+            // RFC 3339 has four-digit years only; chrono's own form (which
+            // the writers use) has signed years beyond them: `+12000-01-01T00:00:00Z`.
+            if let Ok(t) = text.parse::<DateTime<FixedOffset>>() {
                 return Ok(secs(t.with_timezone(&Utc)));
             }
             for f in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M:%S%.f"] {
@@ -287,8 +298,8 @@ impl RelationshipGraph {
                     staging.push(self, &fields, row_no, Some(line), row)?;
                 }
                 Err(e) => {
-                    let err = csv_error(&e, line + 1);
-                    staging.push(self, &fields, row_no, Some(line + 1), Err(err))?;
+                    let line = error_line(&e, line);
+                    staging.push(self, &fields, row_no, Some(line), Err(csv_error(&e, line)))?;
                 }
             }
             row_no += 1;
@@ -383,7 +394,7 @@ impl RelationshipGraph {
         let mut rec = ::csv::StringRecord::new();
         let mut row_no = 0u64;
         loop {
-            let mut line = rdr.position().line() + 1;
+            let mut line = rdr.position().line();
             let parsed = match rdr.read_record(&mut rec) {
                 Ok(false) => break,
                 Ok(true) => {
@@ -419,9 +430,15 @@ impl RelationshipGraph {
                             since,
                         })
                     })();
-                    conn.and_then(|c| crate::graph::validate_connection(&c).map(|()| c))
+                    conn.and_then(|c| {
+                        let fields = [&columns.a, &columns.b, &columns.platform].map(String::as_str);
+                        crate::graph::validate_connection(&c, fields).map(|()| c)
+                    })
                 }
-                Err(e) => Err(csv_error(&e, line)),
+                Err(e) => {
+                    line = error_line(&e, line);
+                    Err(csv_error(&e, line))
+                }
             };
             match parsed {
                 Ok(c) => rows.push(c),

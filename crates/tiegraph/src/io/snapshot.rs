@@ -7,7 +7,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::graph::{EventRecord, Record, RelationshipGraph, check_key, secs, time};
+use crate::graph::{EventRecord, Record, RelationshipGraph, secs, time};
 use crate::model::{Channel, ConnectionKind, GroupEvent, Person};
 use crate::score::ScoringModel;
 
@@ -155,11 +155,16 @@ impl Snapshot {
         let mut g = RelationshipGraph::new();
         g.set_model(self.model)?;
         for c in self.channels {
-            g.register_channel(c)?;
+            g.register_channel(c)
+                .map_err(|e| corrupt(format!("channels: {e}")))?;
         }
         let mut ch_ids = Vec::with_capacity(self.channel_names.len());
         for name in &self.channel_names {
-            ch_ids.push(g.channels.id(name)?.0);
+            let id = g
+                .channels
+                .id(name)
+                .map_err(|e| corrupt(format!("channel_names: {e}")))?;
+            ch_ids.push(id.0);
         }
         for p in self.people {
             g.add_person(p).map_err(|e| corrupt(format!("people: {e}")))?;
@@ -171,6 +176,9 @@ impl Snapshot {
                 (Some(&a), Some(&b)) if t.a < t.b => (a, b),
                 _ => return Err(here("its people must exist and be in key order".into())),
             };
+            if g.tie_id(a, b).is_some() {
+                return Err(here("the pair is listed twice".into()));
+            }
             let mut log = Vec::with_capacity(t.interactions.len());
             for &(ts, ch, side, mult, dur) in &t.interactions {
                 let valid = time_ok(ts)
@@ -210,21 +218,35 @@ impl Snapshot {
             }
         }
         g.add_committed(n);
-        for e in self.events {
-            let mut participants = Vec::with_capacity(e.participants.len());
-            for p in &e.participants {
-                check_key(p, "participants")?;
-                participants.push(
-                    g.index
-                        .get(p)
-                        .copied()
-                        .ok_or_else(|| corrupt(format!("event participant {p:?} is not a person")))?,
-                );
+        for (i, e) in self.events.into_iter().enumerate() {
+            let here = |what: String| corrupt(format!("event {i}: {what}"));
+            let n = e.participants.len();
+            if n < 2 {
+                return Err(here(format!("it needs at least two participants, got {n}")));
             }
+            if !(e.weight.is_finite() && e.weight >= 0.0) {
+                return Err(here(format!("invalid weight {}", e.weight)));
+            }
+            if let Some(d) = e.duration.filter(|d| !(d.is_finite() && *d >= 0.0)) {
+                return Err(here(format!("invalid duration {d}")));
+            }
+            let mut participants = Vec::with_capacity(n);
+            for p in &e.participants {
+                let id = g
+                    .index
+                    .get(p)
+                    .copied()
+                    .ok_or_else(|| here(format!("participant {p:?} is not a person")))?;
+                if participants.contains(&id) {
+                    return Err(here(format!("{p:?} is listed twice")));
+                }
+                participants.push(id);
+            }
+            let ch = g.channels.id(&e.channel).map_err(|err| here(err.to_string()))?;
             g.events.push(EventRecord {
                 name: e.name,
                 t: secs(e.at),
-                ch: g.channels.id(&e.channel)?.0,
+                ch: ch.0,
                 dur: e.duration.map_or(f32::NAN, |d| d as f32),
                 weight: e.weight,
                 participants,

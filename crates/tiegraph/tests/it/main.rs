@@ -1,5 +1,14 @@
-//! Integration tests of the public API.
+//! Integration tests of the public API: one binary, one module per area.
 
+mod common;
+mod csv;
+mod csv_errors;
+mod errors;
 mod golden;
+mod ingest;
+mod merge;
 mod model_props;
+mod props;
+mod removal;
 mod scoring;
+mod snapshot;
