@@ -19,7 +19,15 @@ pub const T0: i64 = 1_732_492_800;
 /// 2026-11-25T00:00:00Z, W1's as-of date.
 pub const AS_OF: i64 = 1_795_564_800;
 
-const ONLINE: [&str; 7] = ["email", "direct_message", "public_reply", "reaction", "broadcast", "video_call", "phone_call"];
+const ONLINE: [&str; 7] = [
+    "email",
+    "direct_message",
+    "public_reply",
+    "reaction",
+    "broadcast",
+    "video_call",
+    "phone_call",
+];
 const ONLINE_P: [f64; 7] = [0.3, 0.2, 0.15, 0.2, 0.05, 0.04, 0.06];
 const OFFLINE: [&str; 2] = ["in_person", "event"];
 
@@ -84,7 +92,11 @@ pub fn generate(n: usize, people: usize, seed: u64) -> RecordBatch {
         cum.push(total);
     }
     let names: Vec<String> = (0..people).map(|i| format!("p{i:07}")).collect();
-    let (mut src, mut dst, mut channel) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
+    let (mut src, mut dst, mut channel) = (
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+    );
     let (mut ts, mut dur) = (Vec::with_capacity(n), Vec::with_capacity(n));
     for _ in 0..n {
         let x = rng.unit() * total;
@@ -106,7 +118,11 @@ pub fn generate(n: usize, people: usize, seed: u64) -> RecordBatch {
         Field::new("src", DataType::Utf8, false),
         Field::new("dst", DataType::Utf8, false),
         Field::new("channel", DataType::Utf8, false),
-        Field::new("ts", DataType::Timestamp(TimeUnit::Second, Some("UTC".into())), false),
+        Field::new(
+            "ts",
+            DataType::Timestamp(TimeUnit::Second, Some("UTC".into())),
+            false,
+        ),
         Field::new("weight", DataType::Float64, false),
         Field::new("duration_s", DataType::Float64, true),
     ]);
@@ -164,16 +180,34 @@ pub fn floor(batch: &RecordBatch) -> f64 {
     let col = |name: &str| batch.column_by_name(name).expect("W1 column");
     let src = col("src").as_any().downcast_ref::<StringArray>().expect("utf8");
     let dst = col("dst").as_any().downcast_ref::<StringArray>().expect("utf8");
-    let channel = col("channel").as_any().downcast_ref::<StringArray>().expect("utf8");
-    let ts = col("ts").as_any().downcast_ref::<TimestampSecondArray>().expect("timestamp[s]");
-    let weight = col("weight").as_any().downcast_ref::<Float64Array>().expect("f64");
-    let dur = col("duration_s").as_any().downcast_ref::<Float64Array>().expect("f64");
+    let channel = col("channel")
+        .as_any()
+        .downcast_ref::<StringArray>()
+        .expect("utf8");
+    let ts = col("ts")
+        .as_any()
+        .downcast_ref::<TimestampSecondArray>()
+        .expect("timestamp[s]");
+    let weight = col("weight")
+        .as_any()
+        .downcast_ref::<Float64Array>()
+        .expect("f64");
+    let dur = col("duration_s")
+        .as_any()
+        .downcast_ref::<Float64Array>()
+        .expect("f64");
 
     let (day, h_i, window) = (86_400.0, 180.0 * 86_400.0, 365.0 * 86_400.0);
     let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
     let mut keys: Vec<&str> = Vec::new();
     let mut pairs: FxHashMap<u64, Pair> = FxHashMap::default();
-    let empty = Side { last: i64::MIN, first: i64::MAX, s: 0.0, x: 0.0, weeks: 0 };
+    let empty = Side {
+        last: i64::MIN,
+        first: i64::MAX,
+        s: 0.0,
+        x: 0.0,
+        weeks: 0,
+    };
     for i in 0..batch.num_rows() {
         let (s_key, d_key) = (src.value(i), dst.value(i));
         let mut ends = [0u32; 2];
@@ -185,12 +219,22 @@ pub fn floor(batch: &RecordBatch) -> f64 {
         }
         let [a, b] = ends;
         let (w_c, typ, class, mutual, lifts) = table[channel.value(i)];
-        let g = if typ > 0.0 && dur.is_valid(i) { (dur.value(i) / typ).sqrt().clamp(0.5, 2.0) } else { 1.0 };
+        let g = if typ > 0.0 && dur.is_valid(i) {
+            (dur.value(i) / typ).sqrt().clamp(0.5, 2.0)
+        } else {
+            1.0
+        };
         let w = w_c * weight.value(i) * g;
         let t = ts.value(i);
         let age = AS_OF - t;
         let (lo, hi, side) = if a < b { (a, b, 0) } else { (b, a, 1) };
-        let p = pairs.entry((u64::from(lo) << 32) | u64::from(hi)).or_insert(Pair { side: [empty; 2], classes: 0, met: false });
+        let p = pairs
+            .entry((u64::from(lo) << 32) | u64::from(hi))
+            .or_insert(Pair {
+                side: [empty; 2],
+                classes: 0,
+                met: false,
+            });
         let meaningful = w >= 0.10;
         let decayed = w * (-(age as f64) / h_i).exp2();
         let week = age / (7 * 86_400);
@@ -241,7 +285,10 @@ pub fn floor(batch: &RecordBatch) -> f64 {
     }
     let mut checksum = 0.0;
     for list in &mut adj {
-        list.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then_with(|| keys[x.1 as usize].cmp(keys[y.1 as usize])));
+        list.sort_unstable_by(|x, y| {
+            y.0.total_cmp(&x.0)
+                .then_with(|| keys[x.1 as usize].cmp(keys[y.1 as usize]))
+        });
         checksum += list.iter().take(10).map(|e| e.0).sum::<f64>();
     }
     checksum

@@ -27,7 +27,8 @@ fn as_of() -> DateTime<Utc> {
 
 fn ingest(batch: &arrow_array::RecordBatch) -> RelationshipGraph {
     let mut g = RelationshipGraph::new();
-    g.add_interactions_arrow([batch], &columns(), OnError::Raise).expect("valid W1 rows");
+    g.add_interactions_arrow([batch], &columns(), OnError::Raise)
+        .expect("valid W1 rows");
     g
 }
 
@@ -60,24 +61,41 @@ fn day(d: i64) -> DateTime<Utc> {
 fn single_queries(c: &mut Criterion) {
     let mut g = ingest(&generate(1_000_000, 20_000, 7));
     // a tie with exactly 100 interactions, of every kind
-    let channels = ["email", "direct_message", "in_person", "public_reply", "reaction", "video_call"];
+    let channels = [
+        "email",
+        "direct_message",
+        "in_person",
+        "public_reply",
+        "reaction",
+        "video_call",
+    ];
     for k in 0..100 {
-        let (s, d) = if k % 3 == 0 { ("bench-a", "bench-b") } else { ("bench-b", "bench-a") };
-        let it = Interaction::new(s, d, day(k * 5), channels[k as usize % channels.len()]).with_duration(1200.0);
+        let (s, d) = if k % 3 == 0 {
+            ("bench-a", "bench-b")
+        } else {
+            ("bench-b", "bench-a")
+        };
+        let it =
+            Interaction::new(s, d, day(k * 5), channels[k as usize % channels.len()]).with_duration(1200.0);
         g.add_interaction(it).expect("valid");
     }
     // a person with 1,000 ties
     for k in 0..1000 {
         let other = format!("bench-contact-{k:04}");
-        g.add_interaction(Interaction::new("bench-hub", &other, day(k % 600), "email")).expect("valid");
-        g.add_interaction(Interaction::new(&other, "bench-hub", day(k % 600 + 1), "email")).expect("valid");
+        g.add_interaction(Interaction::new("bench-hub", &other, day(k % 600), "email"))
+            .expect("valid");
+        g.add_interaction(Interaction::new(&other, "bench-hub", day(k % 600 + 1), "email"))
+            .expect("valid");
     }
     let mut group = c.benchmark_group("single");
     group.bench_function("strength_100_interactions", |b| {
         b.iter(|| black_box(g.strength("bench-a", "bench-b", day(520)).expect("known")))
     });
     group.bench_function("ties_of_person_with_1000_ties", |b| {
-        let filter = tiegraph::TieFilter { person: Some("bench-hub".into()), ..Default::default() };
+        let filter = tiegraph::TieFilter {
+            person: Some("bench-hub".into()),
+            ..Default::default()
+        };
         b.iter(|| black_box(g.ties_with(day(700), &filter).expect("known").len()))
     });
     let mut k = 0i64;
@@ -85,7 +103,12 @@ fn single_queries(c: &mut Criterion) {
         b.iter_batched(
             || {
                 k += 1;
-                Interaction::new(format!("p{:07}", k % 20_000), format!("p{:07}", (k * 7 + 1) % 20_000), day(k % 700), "email")
+                Interaction::new(
+                    format!("p{:07}", k % 20_000),
+                    format!("p{:07}", (k * 7 + 1) % 20_000),
+                    day(k % 700),
+                    "email",
+                )
             },
             |it| g.add_interaction(it).expect("valid"),
             BatchSize::SmallInput,

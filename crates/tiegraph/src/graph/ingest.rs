@@ -3,7 +3,7 @@
 use rustc_hash::FxHashMap;
 
 use super::RelationshipGraph;
-use super::store::{Record, pair_key};
+use super::store::{NO_DURATION, Record, pair_key};
 use crate::error::{Error, Result};
 use crate::model::{ChannelId, Interaction, Person, PersonId};
 
@@ -135,8 +135,9 @@ impl<'a> Row<'a> {
             });
         }
         let dur = match self.duration {
-            None => f32::NAN,
-            Some(d) if d.is_finite() && (0.0..=MAX_DURATION).contains(&d) => d as f32,
+            None => NO_DURATION,
+            // whole seconds, like times: exact, and the same in every implementation
+            Some(d) if d.is_finite() && (0.0..=MAX_DURATION).contains(&d) => d.round() as u32,
             Some(d) => {
                 return Err(Error::InvalidDuration {
                     field: f.duration.to_string(),

@@ -10,7 +10,7 @@ use rustc_hash::FxHashMap;
 
 pub(crate) use ingest::{ChannelRef, Fields, Row, Staging};
 pub use ingest::{LoadReport, OnError, SkippedRow};
-pub(crate) use store::{ConnRecord, Record, TieData};
+pub(crate) use store::{ConnRecord, NO_DURATION, Record, TieData};
 pub use tie::Tie;
 
 use crate::error::{Error, Result};
@@ -31,7 +31,7 @@ pub(crate) struct EventRecord {
     pub name: Option<String>,
     pub t: i64,
     pub ch: u16,
-    pub dur: f32,
+    pub dur: u32,
     pub weight: f64,
     pub participants: Vec<PersonId>,
 }
@@ -713,7 +713,7 @@ impl RelationshipGraph {
             participants: e.participants.iter().map(|&p| self.key(p).to_string()).collect(),
             at: time(e.t),
             channel: self.channels.get(ChannelId(e.ch)).name.clone(),
-            duration: (!e.dur.is_nan()).then_some(e.dur as f64),
+            duration: (e.dur != NO_DURATION).then_some(f64::from(e.dur)),
             weight: e.weight,
             name: e.name.clone(),
         }

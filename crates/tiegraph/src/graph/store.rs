@@ -4,6 +4,9 @@ use std::cmp::Ordering;
 
 use crate::model::{ChannelId, ConnectionKind, PersonId};
 
+/// The duration of a record without one.
+pub(crate) const NO_DURATION: u32 = u32::MAX;
+
 /// One stored interaction: 24 bytes, kept time-sorted in its tie's log.
 ///
 /// A record, not columns: every scoring pass reads every field of every
@@ -15,8 +18,8 @@ pub(crate) struct Record {
     pub t: i64,
     /// Weight multiplier m, group dilution included.
     pub mult: f64,
-    /// Duration in seconds; NaN when unknown.
-    pub dur: f32,
+    /// Duration in whole seconds; [`NO_DURATION`] when unknown.
+    pub dur: u32,
     /// Channel id.
     pub ch: u16,
     /// 0 when the tie's `a` initiated it, 1 when `b` did.
@@ -25,7 +28,7 @@ pub(crate) struct Record {
 
 impl Record {
     pub(crate) fn duration(&self) -> Option<f64> {
-        (!self.dur.is_nan()).then_some(self.dur as f64)
+        (self.dur != NO_DURATION).then_some(f64::from(self.dur))
     }
 
     pub(crate) fn channel(&self) -> ChannelId {
@@ -35,20 +38,13 @@ impl Record {
     /// A total order on records, so that a tie's log (and every sum over
     /// it) is the same whatever order the interactions arrived in.
     pub(crate) fn canonical_cmp(&self, other: &Record) -> Ordering {
-        (
-            self.t,
-            self.ch,
-            self.side,
-            self.mult.to_bits(),
-            self.dur.to_bits(),
-        )
-            .cmp(&(
-                other.t,
-                other.ch,
-                other.side,
-                other.mult.to_bits(),
-                other.dur.to_bits(),
-            ))
+        (self.t, self.ch, self.side, self.mult.to_bits(), self.dur).cmp(&(
+            other.t,
+            other.ch,
+            other.side,
+            other.mult.to_bits(),
+            other.dur,
+        ))
     }
 
     pub(crate) fn same(&self, other: &Record) -> bool {
@@ -137,7 +133,7 @@ mod tests {
         Record {
             t,
             mult: 1.0,
-            dur: f32::NAN,
+            dur: NO_DURATION,
             ch,
             side,
         }

@@ -564,7 +564,7 @@ impl<'b> ConnectionBatch<'b> {
             kind,
             since,
         };
-        crate::graph::validate_connection(&c)?;
+        crate::graph::validate_connection(&c, [&cols.a, &cols.b, &cols.platform])?;
         Ok(c)
     }
 }
@@ -876,7 +876,8 @@ mod tests {
             (lee_bo.src.as_str(), lee_bo.channel.as_str()),
             ("lee", "in_person")
         );
-        assert_eq!((lee_bo.duration, lee_bo.weight), (Some(1.5), 0.5));
+        // durations are kept in whole seconds: 1.5 s rounds to 2
+        assert_eq!((lee_bo.duration, lee_bo.weight), (Some(2.0), 0.5));
         let ana_bo = g
             .tie("ana", "bo")
             .expect("tie")

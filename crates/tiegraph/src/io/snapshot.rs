@@ -7,7 +7,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::graph::{EventRecord, Record, RelationshipGraph, secs, time};
+use crate::graph::{EventRecord, NO_DURATION, Record, RelationshipGraph, secs, time};
 use crate::model::{Channel, ConnectionKind, GroupEvent, Person};
 use crate::score::ScoringModel;
 
@@ -39,7 +39,7 @@ struct SnapTie {
     b: String,
     /// (time in seconds, channel position, initiator 0 = a / 1 = b, weight, duration)
     #[serde(default)]
-    interactions: Vec<(i64, u32, u8, f64, Option<f32>)>,
+    interactions: Vec<(i64, u32, u8, f64, Option<u32>)>,
     #[serde(default)]
     connections: Vec<SnapConn>,
 }
@@ -86,18 +86,12 @@ impl Snapshot {
                             pos[r.ch as usize],
                             r.side,
                             r.mult,
-                            r.duration().map(|d| d as f32),
+                            (r.dur != NO_DURATION).then_some(r.dur),
                         )
                     })
                     .collect();
                 interactions.sort_by(|x, y| {
-                    (x.0, x.1, x.2, x.3.to_bits(), x.4.map(f32::to_bits)).cmp(&(
-                        y.0,
-                        y.1,
-                        y.2,
-                        y.3.to_bits(),
-                        y.4.map(f32::to_bits),
-                    ))
+                    (x.0, x.1, x.2, x.3.to_bits(), x.4).cmp(&(y.0, y.1, y.2, y.3.to_bits(), y.4))
                 });
                 SnapTie {
                     a: g.key(t.a).to_string(),
@@ -186,7 +180,7 @@ impl Snapshot {
                     && side <= 1
                     && mult.is_finite()
                     && mult >= 0.0
-                    && dur.is_none_or(|d| d.is_finite() && d >= 0.0);
+                    && dur.is_none_or(|d| d != NO_DURATION);
                 if !valid {
                     return Err(here(format!(
                         "invalid interaction {:?}",
@@ -196,7 +190,7 @@ impl Snapshot {
                 log.push(Record {
                     t: ts,
                     mult,
-                    dur: dur.unwrap_or(f32::NAN),
+                    dur: dur.unwrap_or(NO_DURATION),
                     ch: ch_ids[ch as usize],
                     side,
                 });
@@ -247,7 +241,7 @@ impl Snapshot {
                 name: e.name,
                 t: secs(e.at),
                 ch: ch.0,
-                dur: e.duration.map_or(f32::NAN, |d| d as f32),
+                dur: e.duration.map_or(NO_DURATION, |d| d.round() as u32),
                 weight: e.weight,
                 participants,
             });

@@ -22,7 +22,8 @@ pub struct Interaction {
     pub at: DateTime<Utc>,
     /// Channel name, built in or registered.
     pub channel: String,
-    /// Length in seconds, when known.
+    /// Length in seconds, when known (stored in whole seconds, rounded to
+    /// the nearest, like times: exact, and the same in every implementation).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duration: Option<f64>,
     /// Weight multiplier m, finite and >= 0 (default 1).

@@ -1,6 +1,6 @@
 //! One pass over one tie's log: the features of the model at a time T.
 
-use crate::graph::{ConnRecord, Record, TieData};
+use crate::graph::{ConnRecord, NO_DURATION, Record, TieData};
 use crate::model::{Channel, ChannelClass, ConnectionKind};
 
 use super::model::ScoringModel;
@@ -167,7 +167,7 @@ impl Ctx {
     #[inline]
     pub(crate) fn weight(&self, r: &Record) -> (f64, bool) {
         let c = &self.chans[r.ch as usize];
-        let g = if c.typical > 0.0 && !r.dur.is_nan() {
+        let g = if c.typical > 0.0 && r.dur != NO_DURATION {
             (f64::from(r.dur) / c.typical)
                 .sqrt()
                 .clamp(self.model.duration_gain_min, self.model.duration_gain_max)

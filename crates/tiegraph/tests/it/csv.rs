@@ -43,7 +43,7 @@ fn interactions_are_written_in_a_fixed_format() -> TestResult {
     assert_eq!(
         String::from_utf8(out)?,
         "src,dst,time,channel,duration,weight\n\
-         bo,ana,+12026-01-01T00:00:00Z,podcast,90.25,0\n\
+         bo,ana,+12026-01-01T00:00:00Z,podcast,90,0\n\
          ana,lee,2026-03-02T10:00:00Z,email,,0.1\n\
          lee,ana,2026-03-03T10:00:00Z,phone_call,600,1\n\
          \"zed, jr\",ana,-0050-06-01T00:00:00Z,email,,1\n"

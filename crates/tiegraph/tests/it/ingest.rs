@@ -122,6 +122,7 @@ fn interactions_come_back_exactly() -> TestResult {
     let mut want = given;
     want[0].at = day(2);
     want[1].at = at(1969, 12, 31, 23, 59, 59);
+    want[3].duration = Some(90.0); // durations are whole seconds, like times
     want.swap(0, 1); // time order
     assert_eq!(back, want);
     assert_eq!(back[0].at.timestamp(), -1);
@@ -130,13 +131,14 @@ fn interactions_come_back_exactly() -> TestResult {
     assert_eq!(t.first_at(), Some(at(1969, 12, 31, 23, 59, 59)));
     assert_eq!(t.last_at(), Some(day(6)));
 
-    // Durations are stored in single precision: a value that is not a
-    // binary32 number comes back as the nearest one.
+    // Durations are stored in whole seconds, rounded to the nearest: exact
+    // up to the ten-year limit, and the same in every implementation.
     let mut h = RelationshipGraph::new();
-    h.add_interaction(Interaction::new("ana", "lee", day(2), "phone_call").with_duration(0.1))?;
-    let d = interactions(&h)[0].duration;
-    assert_eq!(d, Some(f64::from(0.1f32)));
-    assert_eq!(d, Some(0.10000000149011612));
+    for d in [0.1, 0.5, 59.5, 86_400.0 * 400.0 + 0.4] {
+        h.add_interaction(Interaction::new("ana", "lee", day(2), "phone_call").with_duration(d))?;
+    }
+    let got: Vec<_> = interactions(&h).into_iter().map(|i| i.duration).collect();
+    assert_eq!(got, vec![Some(0.0), Some(1.0), Some(60.0), Some(34_560_000.0)]);
     Ok(())
 }
 

@@ -77,10 +77,16 @@ fn snapshot_has_a_fixed_form() -> TestResult {
         r#""people":[{"key":"ana"},{"key":"bo"},{"key":"lee","name":"Lee"}],"#,
         r#""ties":["#,
         r#"{"a":"ana","b":"bo","interactions":[[1772532000,3,1,0.7071067811865475,null]],"connections":[]},"#,
-        r#"{"a":"ana","b":"lee","interactions":[[1772445600,2,0,0.5,null],[1772445600,6,1,1.0,60.0],[1772532000,3,1,0.7071067811865475,null]],"#,
+        r#"{"a":"ana","b":"lee","interactions":[[1772445600,2,0,0.5,null],[1772445600,6,1,1.0,60],[1772532000,3,1,0.7071067811865475,null]],"#,
         r#""connections":[{"platform":"x","kind":"follows","side":1,"since":1772359200}]},"#,
         r#"{"a":"bo","b":"lee","interactions":[[1772532000,3,1,0.7071067811865475,null]],"connections":[]}],"#,
-        r#""events":[{"participants":["lee","bo","ana"],"at":"2026-03-03T10:00:00Z","channel":"event","weight":1.0,"name":"launch"}]}"#,
+        r#""events":[{"participants":["lee","bo","ana"],"at":"2026-03-03T10:00:00Z","channel":"event","weight":1.0,"name":"launch"}],"#,
+        r#""model":{"recency_half_life_days":90.0,"intensity_half_life_days":180.0,"intensity_scale":3.0,"#,
+        r#""duration_scale_days":365.0,"regularity_weeks":52,"window_days":365.0,"meaningful_threshold":0.1,"#,
+        r#""duration_gain_min":0.5,"duration_gain_max":2.0,"online_only_cap":0.75,"#,
+        r#""weights":{"recency":0.25,"intensity":0.25,"duration":0.15,"regularity":0.1,"reciprocity":0.1,"#,
+        r#""multiplexity":0.1,"connection":0.05,"structural":0.05},"structural":false,"dormant_recency":0.1,"#,
+        r#""dormant_drop":0.3,"cooling_lookback_days":90.0,"cooling_drop":0.1}}"#,
     );
     assert_eq!(text, want);
     assert_eq!(SNAPSHOT_VERSION, 1);
@@ -308,8 +314,8 @@ fn inconsistent_content_is_corrupt() {
             r#"tie 0 ("a", "b"): invalid interaction (0, 0, 2, 1.0, None)"#,
         ),
         (
-            snap(ab, r#"{"a":"a","b":"b","interactions":[[0,0,0,1.0,-3.0]]}"#, ""),
-            r#"tie 0 ("a", "b"): invalid interaction (0, 0, 0, 1.0, Some(-3.0))"#,
+            snap(ab, r#"{"a":"a","b":"b","interactions":[[0,0,0,1.0,4294967295]]}"#, ""),
+            r#"tie 0 ("a", "b"): invalid interaction (0, 0, 0, 1.0, Some(4294967295))"#,
         ),
         (
             snap(ab, r#"{"a":"a","b":"b","interactions":[[9000000000000,0,0,1.0,null]]}"#, ""),
