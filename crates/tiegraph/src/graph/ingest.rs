@@ -1,5 +1,6 @@
 //! Validation of input rows and all-or-nothing bulk loading.
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::RelationshipGraph;
@@ -160,12 +161,20 @@ impl<'a> Row<'a> {
 }
 
 /// Rows validated and held aside until the whole input is known to be good.
+///
+/// Each row is grouped by its pair as it arrives (one hash lookup), so the
+/// commit needs no global sort: it appends each group to its tie and sorts
+/// every touched tie once, in parallel.
 pub(crate) struct Staging {
     on_error: OnError,
     base: u32,
     new_keys: Vec<String>,
     new_index: FxHashMap<String, u32>,
-    recs: Vec<(u64, Record)>,
+    /// Pair key → group, and the pair of each group.
+    groups: FxHashMap<u64, u32>,
+    group_pairs: Vec<u64>,
+    group_sizes: Vec<u32>,
+    recs: Vec<(u32, Record)>,
     report: LoadReport,
 }
 
@@ -176,6 +185,9 @@ impl Staging {
             base: g.people.len() as u32,
             new_keys: Vec::new(),
             new_index: FxHashMap::default(),
+            groups: FxHashMap::default(),
+            group_pairs: Vec::new(),
+            group_sizes: Vec::new(),
             recs: Vec::new(),
             report: LoadReport::default(),
         }
@@ -215,7 +227,14 @@ impl Staging {
                 let side = u8::from(src > dst);
                 let (ka, kb) = if side == 0 { (src, dst) } else { (dst, src) };
                 let (a, b) = (self.provisional(g, ka), self.provisional(g, kb));
-                self.recs.push((pair_key(a, b), Record { side, ..rec }));
+                let next = self.group_pairs.len() as u32;
+                let group = *self.groups.entry(pair_key(a, b)).or_insert(next);
+                if group == next {
+                    self.group_pairs.push(pair_key(a, b));
+                    self.group_sizes.push(0);
+                }
+                self.group_sizes[group as usize] += 1;
+                self.recs.push((group, Record { side, ..rec }));
                 Ok(())
             }
             Err(e) => match self.on_error {
@@ -233,30 +252,36 @@ impl Staging {
     }
 
     /// Adds every staged row: new people first, then each touched tie gets
-    /// its rows appended and is sorted once.
-    pub(crate) fn commit(mut self, g: &mut RelationshipGraph) -> LoadReport {
+    /// its rows appended, and is sorted once.
+    pub(crate) fn commit(self, g: &mut RelationshipGraph) -> LoadReport {
         debug_assert_eq!(g.people.len() as u32, self.base, "graph changed while staging");
-        for key in self.new_keys {
+        let Staging { new_keys, new_index, group_pairs, group_sizes, recs, mut report, .. } = self;
+        for key in new_keys {
             g.insert_person(Person::new(key));
         }
-        self.recs.sort_unstable_by_key(|(k, _)| *k);
-        let mut ties = 0;
-        for group in self.recs.chunk_by(|x, y| x.0 == y.0) {
-            let k = group[0].0;
+        let mut tie_of = Vec::with_capacity(group_pairs.len());
+        for (&k, &n) in group_pairs.iter().zip(&group_sizes) {
             let (a, b) = (PersonId((k >> 32) as u32), PersonId(k as u32));
             let tie = g.tie_mut_or_new(a, b);
-            let had = tie.log.len();
-            tie.log.extend(group.iter().map(|(_, r)| *r));
-            if had > 0 || group.len() > 1 {
+            tie.log.reserve_exact(n as usize);
+            tie_of.push(g.pairs[&k]);
+        }
+        for &(group, rec) in &recs {
+            g.ties[tie_of[group as usize].0 as usize].as_mut().expect("live tie").log.push(rec);
+        }
+        let mut touched = vec![false; g.ties.len()];
+        for t in &tie_of {
+            touched[t.0 as usize] = true;
+        }
+        g.ties.par_iter_mut().zip(touched.par_iter()).for_each(|(tie, &touched)| {
+            if let (Some(tie), true) = (tie, touched) {
                 tie.sort();
             }
-            ties += 1;
-        }
-        let n = self.recs.len();
-        g.add_committed(n);
-        self.report.added = n as u64;
-        self.report.new_people = self.new_index.len() as u64;
-        self.report.ties_touched = ties;
-        self.report
+        });
+        g.add_committed(recs.len());
+        report.added = recs.len() as u64;
+        report.new_people = new_index.len() as u64;
+        report.ties_touched = group_pairs.len() as u64;
+        report
     }
 }

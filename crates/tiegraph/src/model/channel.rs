@@ -191,6 +191,8 @@ impl Channel {
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Channels {
     list: Vec<Channel>,
+    /// Name → id, for bulk loads that resolve a name per row.
+    by_name: rustc_hash::FxHashMap<String, u16>,
 }
 
 /// Number of built-in channels; registered channels get ids from here on.
@@ -198,9 +200,9 @@ pub(crate) const BUILTIN_CHANNELS: usize = 9;
 
 impl Default for Channels {
     fn default() -> Self {
-        Channels {
-            list: Channel::builtin(),
-        }
+        let list = Channel::builtin();
+        let by_name = list.iter().enumerate().map(|(i, c)| (c.name.clone(), i as u16)).collect();
+        Channels { list, by_name }
     }
 }
 
@@ -218,9 +220,8 @@ impl Channels {
     }
 
     pub(crate) fn id(&self, name: &str) -> Result<ChannelId> {
-        // Nine to a few dozen channels: a scan beats hashing here.
-        match self.list.iter().position(|c| c.name == name) {
-            Some(i) => Ok(ChannelId(i as u16)),
+        match self.by_name.get(name) {
+            Some(&i) => Ok(ChannelId(i)),
             None => Err(Error::UnknownChannel {
                 name: name.to_string(),
                 known: self.list.iter().map(|c| c.name.clone()).collect(),
@@ -246,7 +247,9 @@ impl Channels {
                 reason: "too many channels (at most 65,536)".into(),
             });
         }
+        let id = self.list.len() as u16;
+        self.by_name.insert(channel.name.clone(), id);
         self.list.push(channel);
-        Ok(ChannelId((self.list.len() - 1) as u16))
+        Ok(ChannelId(id))
     }
 }
