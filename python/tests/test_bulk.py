@@ -126,18 +126,27 @@ def test_pandas_dataframe() -> None:
 
 def test_old_pandas_fallback_goes_through_pyarrow() -> None:
     pd = pytest.importorskip("pandas")
-    from tiegraph import _inputs
 
-    df = pd.DataFrame({"src": ["a"], "dst": ["b"], "time": pd.to_datetime(["2026-03-02T10:00"]), "channel": ["email"]})
-    t = _inputs.to_arrow(df)
-    assert isinstance(t, pa.Table) and t.column_names == ["src", "dst", "time", "channel"]
-
-    class OldFrame:
+    class OldFrame(pd.DataFrame):  # type: ignore[misc, name-defined]
         """Stands for a pandas < 2.2 DataFrame: no __arrow_c_stream__."""
 
-    OldFrame.__module__ = "pandas.core.frame"
-    with pytest.raises(Exception):
-        tg.Graph().load_interactions(OldFrame())
+        @property
+        def __arrow_c_stream__(self):  # type: ignore[no-untyped-def]
+            raise AttributeError("__arrow_c_stream__")
+
+    df = OldFrame(
+        {
+            "src": ["ana", "lee", "ana", "bo"],
+            "dst": ["lee", "ana", "bo", "lee"],
+            "time": pd.to_datetime([MS, MS + 86_400_000, MS + 999, MS - 1], unit="ms"),
+            "channel": ["email", "email", "in_person", "phone_call"],
+        },
+        index=[7, 8, 9, 10],
+    )
+    assert not hasattr(df, "__arrow_c_stream__")
+    g = tg.Graph()
+    assert g.load_interactions(df).added == 4
+    assert summary(g) == EXPECTED
 
 
 def test_polars_dataframe() -> None:

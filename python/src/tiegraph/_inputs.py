@@ -38,9 +38,10 @@ def _reader(schema: Any, batches: Any) -> Any:
 
 def to_arrow(data: Any) -> Any:
     """An Arrow table for inputs without ``__arrow_c_stream__``."""
-    module = type(data).__module__.split(".", 1)[0]
-    if module == "pandas":
-        import pyarrow as pa
+    # Only a module already imported can have made `data`: no import here.
+    pd = sys.modules.get("pandas")
+    if pd is not None and isinstance(data, pd.DataFrame):
+        import pyarrow as pa  # type: ignore[import-untyped, unused-ignore]
 
         return pa.Table.from_pandas(data, preserve_index=False)
     raise TypeError(
