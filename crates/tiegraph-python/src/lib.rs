@@ -10,6 +10,12 @@
 //! - `types.rs`: read-only value classes (`Person`, `Interaction`...);
 //! - `conv.rs`: times and option strings;
 //! - `errors.rs`: core errors as `tiegraph.TiegraphError` subclasses.
+//!
+//! Adding a method (the scoring API, say): pyo3 allows one `#[pymethods]`
+//! block per class, so declare the method in `graph.rs` and keep its body in
+//! a module of its own that takes `&Graph`, as `load.rs` does; take times
+//! with `conv::time` (naive = UTC), run the core inside `Graph::read`, and
+//! add the method to `python/src/tiegraph/_tiegraph.pyi`.
 
 use pyo3::prelude::*;
 
