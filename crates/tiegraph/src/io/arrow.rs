@@ -10,19 +10,14 @@
 //! [`ConnectionColumns`]. One set of names for both formats means one set of
 //! defaults and one place to document them.
 
+mod columns;
+
 use std::borrow::Borrow;
 
-use arrow_array::cast::AsArray;
-use arrow_array::types::{
-    Date32Type, Date64Type, DurationMicrosecondType, DurationMillisecondType, DurationNanosecondType,
-    DurationSecondType, Float16Type, Float32Type, Float64Type, Int8Type, Int16Type, Int32Type, Int64Type,
-    TimestampMicrosecondType, TimestampMillisecondType, TimestampNanosecondType, TimestampSecondType,
-    UInt8Type, UInt16Type, UInt32Type, UInt64Type,
-};
-use arrow_array::{Array, LargeStringArray, RecordBatch, StringArray, StringViewArray};
-use arrow_schema::{DataType, SchemaRef, TimeUnit as ArrowUnit};
+use arrow_array::RecordBatch;
+use arrow_schema::SchemaRef;
 
-use super::csv::checked_time;
+use self::columns::{Nums, Strs, Times, column, numbers};
 use super::{ConnectionColumns, InteractionColumns};
 use crate::error::{Error, Result};
 use crate::graph::{ChannelRef, Fields, LoadReport, OnError, RelationshipGraph, Row, SkippedRow, Staging};
@@ -42,248 +37,6 @@ use crate::model::{ChannelId, Connection, ConnectionKind};
 ///
 /// Times are floored to the second (`…:59.999` stays in its second).
 pub type ArrowColumns = InteractionColumns;
-
-/// What the string accessor promises, for type errors.
-const STRINGS: &str = "Utf8, LargeUtf8, Utf8View or a Dictionary of them";
-const NUMBERS: &str = "an integer or float column";
-const DURATIONS: &str = "Duration (any unit), or an integer or float column of seconds";
-
-fn wrong_type(column: &str, expected: &str, found: &DataType) -> Error {
-    Error::WrongColumnType {
-        column: column.to_string(),
-        expected: expected.to_string(),
-        found: found.to_string(),
-    }
-}
-
-fn column<'b>(batch: &'b RecordBatch, name: &str) -> Result<&'b dyn Array> {
-    batch
-        .column_by_name(name)
-        .map(|a| a.as_ref())
-        .ok_or_else(|| Error::MissingColumn {
-            column: name.to_string(),
-            available: batch
-                .schema_ref()
-                .fields()
-                .iter()
-                .map(|f| f.name().clone())
-                .collect(),
-        })
-}
-
-/// A string column of any of the accepted layouts.
-enum Strs<'b> {
-    Utf8(&'b StringArray),
-    Large(&'b LargeStringArray),
-    View(&'b StringViewArray),
-    /// A dictionary: each row's key into `values`, resolved once per batch.
-    /// `keys` is empty when the dictionary has no values (every row null).
-    Dict {
-        keys: Vec<usize>,
-        key_array: &'b dyn Array,
-        values: Vec<Option<&'b str>>,
-    },
-}
-
-impl<'b> Strs<'b> {
-    fn plain(array: &'b dyn Array) -> Option<Strs<'b>> {
-        match array.data_type() {
-            DataType::Utf8 => Some(Strs::Utf8(array.as_string::<i32>())),
-            DataType::LargeUtf8 => Some(Strs::Large(array.as_string::<i64>())),
-            DataType::Utf8View => Some(Strs::View(array.as_string_view())),
-            _ => None,
-        }
-    }
-
-    fn new(array: &'b dyn Array, column: &str) -> Result<Strs<'b>> {
-        if let Some(s) = Strs::plain(array) {
-            return Ok(s);
-        }
-        let bad = || wrong_type(column, STRINGS, array.data_type());
-        let DataType::Dictionary(_, _) = array.data_type() else {
-            return Err(bad());
-        };
-        let dict = array.as_any_dictionary_opt().ok_or_else(bad)?;
-        let values = Strs::plain(dict.values().as_ref()).ok_or_else(bad)?;
-        let n = dict.values().len();
-        let values: Vec<Option<&'b str>> = (0..n).map(|i| values.get(i)).collect();
-        // `normalized_keys` needs at least one value; with none, every row is null.
-        let keys = if n == 0 {
-            Vec::new()
-        } else {
-            dict.normalized_keys()
-        };
-        Ok(Strs::Dict {
-            keys,
-            key_array: dict.keys(),
-            values,
-        })
-    }
-
-    fn get(&self, i: usize) -> Option<&'b str> {
-        match self {
-            Strs::Utf8(a) => a.is_valid(i).then(|| a.value(i)),
-            Strs::Large(a) => a.is_valid(i).then(|| a.value(i)),
-            Strs::View(a) => a.is_valid(i).then(|| a.value(i)),
-            Strs::Dict {
-                keys,
-                key_array,
-                values,
-            } => {
-                if key_array.is_null(i) {
-                    return None;
-                }
-                keys.get(i).and_then(|&k| values[k])
-            }
-        }
-    }
-
-    /// The dictionary's key of row `i`, when the column is a dictionary and
-    /// the row is not null.
-    fn dict_key(&self, i: usize) -> Option<usize> {
-        match self {
-            Strs::Dict { keys, key_array, .. } if !key_array.is_null(i) => keys.get(i).copied(),
-            _ => None,
-        }
-    }
-
-    /// For a dictionary column of channel names: each name's channel id
-    /// (`None` for unknown names and nulls), looked up once per batch.
-    fn channel_ids(&self, graph: &RelationshipGraph) -> Vec<Option<ChannelId>> {
-        match self {
-            Strs::Dict { values, .. } => values
-                .iter()
-                .map(|v| v.and_then(|name| graph.channels.id(name).ok()))
-                .collect(),
-            _ => Vec::new(),
-        }
-    }
-}
-
-/// A time column, as seconds since the epoch.
-struct Times<'b> {
-    values: TimeValues<'b>,
-    array: &'b dyn Array,
-}
-
-enum TimeValues<'b> {
-    /// Ticks of `1 / per_sec` seconds (timestamps, Date64).
-    Ticks {
-        v: &'b [i64],
-        per_sec: i64,
-        unit: &'static str,
-    },
-    /// Days since the epoch (Date32).
-    Days(&'b [i32]),
-}
-
-impl<'b> Times<'b> {
-    fn new(array: &'b dyn Array, column: &str) -> Result<Times<'b>> {
-        let ticks = |v: &'b [i64], per_sec, unit| TimeValues::Ticks { v, per_sec, unit };
-        let values = match array.data_type() {
-            DataType::Timestamp(ArrowUnit::Second, _) => {
-                ticks(array.as_primitive::<TimestampSecondType>().values(), 1, "s")
-            }
-            DataType::Timestamp(ArrowUnit::Millisecond, _) => ticks(
-                array.as_primitive::<TimestampMillisecondType>().values(),
-                1_000,
-                "ms",
-            ),
-            DataType::Timestamp(ArrowUnit::Microsecond, _) => ticks(
-                array.as_primitive::<TimestampMicrosecondType>().values(),
-                1_000_000,
-                "us",
-            ),
-            DataType::Timestamp(ArrowUnit::Nanosecond, _) => ticks(
-                array.as_primitive::<TimestampNanosecondType>().values(),
-                1_000_000_000,
-                "ns",
-            ),
-            DataType::Date64 => ticks(array.as_primitive::<Date64Type>().values(), 1_000, "ms (Date64)"),
-            DataType::Date32 => TimeValues::Days(array.as_primitive::<Date32Type>().values()),
-            other => {
-                let hint = if other.is_integer() || other.is_floating() {
-                    "; numbers are never guessed to be seconds or milliseconds: \
-                     convert them to a timestamp with an explicit unit first"
-                } else {
-                    ""
-                };
-                return Err(wrong_type(
-                    column,
-                    &format!("Timestamp (any unit, with or without time zone), Date32 or Date64{hint}"),
-                    other,
-                ));
-            }
-        };
-        Ok(Times { values, array })
-    }
-
-    fn get(&self, i: usize, field: &str) -> Result<i64> {
-        if self.array.is_null(i) {
-            return Err(Error::InvalidTimestamp {
-                field: field.to_string(),
-                value: "null".to_string(),
-                reason: "the time is missing".to_string(),
-            });
-        }
-        match &self.values {
-            TimeValues::Ticks { v, per_sec, unit } => {
-                let v = v[i];
-                checked_time(v.div_euclid(*per_sec), field, &format!("{v} {unit}"))
-            }
-            TimeValues::Days(d) => {
-                let d = d[i];
-                checked_time(i64::from(d) * 86_400, field, &format!("{d} days (Date32)"))
-            }
-        }
-    }
-
-    /// Like [`get`](Self::get), with null meaning no time.
-    fn get_opt(&self, i: usize, field: &str) -> Result<Option<i64>> {
-        if self.array.is_null(i) {
-            return Ok(None);
-        }
-        self.get(i, field).map(Some)
-    }
-}
-
-/// A numeric column read as `f64` (durations in seconds).
-type Nums<'b> = Box<dyn Fn(usize) -> Option<f64> + 'b>;
-
-fn numbers<'b>(array: &'b dyn Array, column: &str, durations: bool) -> Result<Nums<'b>> {
-    macro_rules! read {
-        ($t:ty, $scale:expr) => {{
-            let a = array.as_primitive::<$t>();
-            Box::new(move |i| a.is_valid(i).then(|| a.value(i) as f64 / $scale))
-        }};
-    }
-    Ok(match array.data_type() {
-        DataType::Int8 => read!(Int8Type, 1.0),
-        DataType::Int16 => read!(Int16Type, 1.0),
-        DataType::Int32 => read!(Int32Type, 1.0),
-        DataType::Int64 => read!(Int64Type, 1.0),
-        DataType::UInt8 => read!(UInt8Type, 1.0),
-        DataType::UInt16 => read!(UInt16Type, 1.0),
-        DataType::UInt32 => read!(UInt32Type, 1.0),
-        DataType::UInt64 => read!(UInt64Type, 1.0),
-        DataType::Float16 => {
-            let a = array.as_primitive::<Float16Type>();
-            Box::new(move |i| a.is_valid(i).then(|| a.value(i).to_f64()))
-        }
-        DataType::Float32 => read!(Float32Type, 1.0),
-        DataType::Float64 => read!(Float64Type, 1.0),
-        DataType::Duration(unit) if durations => match unit {
-            ArrowUnit::Second => read!(DurationSecondType, 1.0),
-            ArrowUnit::Millisecond => read!(DurationMillisecondType, 1e3),
-            ArrowUnit::Microsecond => read!(DurationMicrosecondType, 1e6),
-            ArrowUnit::Nanosecond => read!(DurationNanosecondType, 1e9),
-        },
-        other => {
-            let expected = if durations { DURATIONS } else { NUMBERS };
-            return Err(wrong_type(column, expected, other));
-        }
-    })
-}
 
 /// The interaction columns of one batch, resolved.
 struct InteractionBatch<'b> {
@@ -739,10 +492,10 @@ mod tests {
     use arrow_array::types::{Int32Type, UInt16Type};
     use arrow_array::{
         ArrayRef, Date32Array, DictionaryArray, DurationMillisecondArray, Float32Array, Int64Array,
-        LargeStringArray, StringViewArray, TimestampMillisecondArray, TimestampNanosecondArray,
+        LargeStringArray, StringArray, StringViewArray, TimestampMillisecondArray, TimestampNanosecondArray,
         TimestampSecondArray, UInt8Array,
     };
-    use arrow_schema::{DataType, Field, Schema};
+    use arrow_schema::{DataType, Field, Schema, TimeUnit as ArrowUnit};
     use chrono::{TimeZone, Utc};
 
     use super::*;

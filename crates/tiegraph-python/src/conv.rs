@@ -1,0 +1,114 @@
+//! Conversions between Python values and core types that are not classes:
+//! times, option strings, enumerations.
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use pyo3::IntoPyObjectExt;
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+use pyo3::types::{PyDate, PyDateAccess, PyDateTime, PyDict, PyTzInfo, PyTzInfoAccess};
+use tiegraph::{ChannelClass, ConnectionKind, Error, Mode, OnError, TimeUnit};
+
+use crate::errors::err;
+
+/// A Python `datetime` (naive = UTC, aware = converted to UTC) or `date`
+/// (midnight UTC). Numbers are refused: their unit would be a guess.
+pub fn time(ob: &Bound<'_, PyAny>, argument: &str) -> PyResult<DateTime<Utc>> {
+    let py = ob.py();
+    if let Ok(dt) = ob.cast::<PyDateTime>() {
+        if dt.get_tzinfo().is_none() {
+            return Ok(dt.extract::<NaiveDateTime>()?.and_utc());
+        }
+        // Any tzinfo (zoneinfo, pytz, fixed offsets) through Python's own
+        // conversion, then the naive UTC wall time.
+        let utc = dt.call_method1("astimezone", (PyTzInfo::utc(py)?,))?;
+        let kwargs = PyDict::new(py);
+        kwargs.set_item("tzinfo", py.None())?;
+        let naive = utc.call_method("replace", (), Some(&kwargs))?;
+        return Ok(naive.extract::<NaiveDateTime>()?.and_utc());
+    }
+    if let Ok(d) = ob.cast::<PyDate>() {
+        let day = NaiveDate::from_ymd_opt(d.get_year(), u32::from(d.get_month()), u32::from(d.get_day()));
+        if let Some(day) = day {
+            return Ok(day.and_time(chrono::NaiveTime::MIN).and_utc());
+        }
+    }
+    let kind = ob.get_type().name()?;
+    Err(PyTypeError::new_err(format!(
+        "{argument} must be a datetime.datetime or datetime.date, not {kind} \
+         (numbers are never guessed to be seconds or milliseconds: convert them first)"
+    )))
+}
+
+/// An optional time argument (`None` = absent).
+pub fn opt_time(ob: Option<&Bound<'_, PyAny>>, argument: &str) -> PyResult<Option<DateTime<Utc>>> {
+    match ob {
+        Some(ob) if !ob.is_none() => time(ob, argument).map(Some),
+        _ => Ok(None),
+    }
+}
+
+fn invalid_value(field: &str, value: &str, expected: &[&str]) -> PyErr {
+    err(Error::InvalidValue {
+        field: field.to_string(),
+        value: value.to_string(),
+        expected: expected.iter().map(|s| (*s).to_string()).collect(),
+    })
+}
+
+/// `"raise"` or `"skip"`.
+pub fn on_error(s: &str) -> PyResult<OnError> {
+    match s {
+        "raise" => Ok(OnError::Raise),
+        "skip" => Ok(OnError::Skip),
+        other => Err(invalid_value("on_error", other, &["raise", "skip"])),
+    }
+}
+
+/// `"s"`, `"ms"`, `"us"` or `"ns"`.
+pub fn time_unit(s: &str) -> PyResult<TimeUnit> {
+    match s {
+        "s" => Ok(TimeUnit::Seconds),
+        "ms" => Ok(TimeUnit::Milliseconds),
+        "us" => Ok(TimeUnit::Microseconds),
+        "ns" => Ok(TimeUnit::Nanoseconds),
+        other => Err(invalid_value("time_unit", other, &["s", "ms", "us", "ns"])),
+    }
+}
+
+/// `"mutual"` or `"follows"`.
+pub fn connection_kind(s: &str) -> PyResult<ConnectionKind> {
+    match s {
+        "mutual" => Ok(ConnectionKind::Mutual),
+        "follows" => Ok(ConnectionKind::Follows),
+        other => Err(invalid_value("kind", other, &["mutual", "follows"])),
+    }
+}
+
+/// `"online"` or `"offline"`.
+pub fn mode(s: &str) -> PyResult<Mode> {
+    match s {
+        "online" => Ok(Mode::Online),
+        "offline" => Ok(Mode::Offline),
+        other => Err(invalid_value("mode", other, &["online", "offline"])),
+    }
+}
+
+/// A channel class by its snake_case name.
+pub fn channel_class(s: &str) -> PyResult<ChannelClass> {
+    ChannelClass::ALL
+        .into_iter()
+        .find(|c| c.as_str() == s)
+        .ok_or_else(|| {
+            let names: Vec<&str> = ChannelClass::ALL.iter().map(|c| c.as_str()).collect();
+            invalid_value("class_", s, &names)
+        })
+}
+
+/// `repr()` of a Python value, for `__repr__`s that read like Python.
+pub fn repr<'py, T>(py: Python<'py>, value: T) -> PyResult<String>
+where
+    T: IntoPyObject<'py>,
+{
+    let ob = value.into_bound_py_any(py)?;
+    Ok(ob.repr()?.to_string())
+}

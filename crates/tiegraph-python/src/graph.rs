@@ -1,0 +1,518 @@
+//! `tg.Graph`: the core `RelationshipGraph` behind a lock.
+//!
+//! Locking rules, so that Python threads can read while one writes and
+//! nothing deadlocks:
+//! - the lock is only ever held inside [`Graph::read`] / [`Graph::write`]
+//!   closures, which are pure Rust (they are `Send`, so they cannot touch a
+//!   Python object) and so never call back into Python;
+//! - a lock that is free is taken without detaching (cheap calls stay
+//!   cheap); a contended lock, and every heavy call, is waited for and held
+//!   detached from the interpreter, so other Python threads run meanwhile.
+
+use std::path::PathBuf;
+use std::sync::{PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard, TryLockError};
+
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyType};
+use tiegraph::{
+    ArrowColumns, Channel, Connection, ConnectionColumns, Error, GroupEvent, Interaction, Person,
+    RelationshipGraph,
+};
+
+use crate::errors::err;
+use crate::types::{PyChannel, PyConnection, PyInteraction, PyLoadReport, PyPerson};
+use crate::{conv, load};
+
+/// The graph and a count of wholesale replacements (unpickling into it),
+/// which a bulk load in progress must notice.
+pub struct State {
+    pub graph: RelationshipGraph,
+    pub epoch: u64,
+}
+
+/// A relationship graph: people addressed by key, and the interactions and
+/// connections that tie them.
+#[pyclass(frozen, module = "tiegraph._tiegraph", name = "Graph")]
+pub struct Graph {
+    state: RwLock<State>,
+}
+
+/// Whether a call may take long enough to be worth detaching for even when
+/// the lock is free.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Cost {
+    Cheap,
+    Heavy,
+}
+
+impl Graph {
+    fn from_graph(graph: RelationshipGraph) -> Graph {
+        Graph {
+            state: RwLock::new(State { graph, epoch: 0 }),
+        }
+    }
+
+    fn read_guard(&self) -> RwLockReadGuard<'_, State> {
+        self.state.read().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn write_guard(&self) -> RwLockWriteGuard<'_, State> {
+        self.state.write().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Runs `f` with the graph locked for reading.
+    pub fn read<R, F>(&self, py: Python<'_>, cost: Cost, f: F) -> R
+    where
+        F: FnOnce(&State) -> R + Send,
+        R: Send,
+    {
+        if cost == Cost::Cheap {
+            match self.state.try_read() {
+                Ok(g) => return f(&g),
+                Err(TryLockError::Poisoned(p)) => return f(&p.into_inner()),
+                Err(TryLockError::WouldBlock) => {}
+            }
+        }
+        py.detach(|| f(&self.read_guard()))
+    }
+
+    /// Runs `f` with the graph locked for writing.
+    pub fn write<R, F>(&self, py: Python<'_>, cost: Cost, f: F) -> R
+    where
+        F: FnOnce(&mut State) -> R + Send,
+        R: Send,
+    {
+        if cost == Cost::Cheap {
+            match self.state.try_write() {
+                Ok(mut g) => return f(&mut g),
+                Err(TryLockError::Poisoned(p)) => return f(&mut p.into_inner()),
+                Err(TryLockError::WouldBlock) => {}
+            }
+        }
+        py.detach(|| f(&mut self.write_guard()))
+    }
+
+    /// A core call on the graph for reading, its error raised.
+    fn with<R, F>(&self, py: Python<'_>, f: F) -> PyResult<R>
+    where
+        F: FnOnce(&RelationshipGraph) -> tiegraph::Result<R> + Send,
+        R: Send,
+    {
+        self.read(py, Cost::Cheap, |s| f(&s.graph)).map_err(err)
+    }
+
+    /// A core call on the graph for writing, its error raised.
+    fn with_mut<R, F>(&self, py: Python<'_>, f: F) -> PyResult<R>
+    where
+        F: FnOnce(&mut RelationshipGraph) -> tiegraph::Result<R> + Send,
+        R: Send,
+    {
+        self.write(py, Cost::Cheap, |s| f(&mut s.graph)).map_err(err)
+    }
+
+    fn snapshot(&self, py: Python<'_>) -> PyResult<Vec<u8>> {
+        self.read(py, Cost::Heavy, |s| {
+            let mut buf = Vec::new();
+            s.graph.write_json(&mut buf).map(|()| buf)
+        })
+        .map_err(err)
+    }
+}
+
+fn person(
+    key: String,
+    name: Option<String>,
+    organisation: Option<String>,
+    role: Option<String>,
+    tags: Option<Vec<String>>,
+) -> Person {
+    Person {
+        key,
+        name,
+        organisation,
+        role,
+        tags: tags.unwrap_or_default(),
+    }
+}
+
+#[pymethods]
+impl Graph {
+    /// An empty graph that knows the nine built-in channels.
+    #[new]
+    fn new() -> Graph {
+        Graph::from_graph(RelationshipGraph::new())
+    }
+
+    // ----- people -------------------------------------------------------
+
+    /// Adds a person; the key must be new and non-empty.
+    #[pyo3(signature = (key, *, name=None, organisation=None, role=None, tags=None))]
+    fn add_person(
+        &self,
+        py: Python<'_>,
+        key: String,
+        name: Option<String>,
+        organisation: Option<String>,
+        role: Option<String>,
+        tags: Option<Vec<String>>,
+    ) -> PyResult<()> {
+        let p = person(key, name, organisation, role, tags);
+        self.with_mut(py, |g| g.add_person(p).map(|_| ()))
+    }
+
+    /// Changes the details given (those left as None are kept).
+    #[pyo3(signature = (key, *, name=None, organisation=None, role=None, tags=None))]
+    fn update_person(
+        &self,
+        py: Python<'_>,
+        key: String,
+        name: Option<String>,
+        organisation: Option<String>,
+        role: Option<String>,
+        tags: Option<Vec<String>>,
+    ) -> PyResult<()> {
+        self.with_mut(py, |g| {
+            let old = g.person(&key)?.clone();
+            g.update_person(Person {
+                key,
+                name: name.or(old.name),
+                organisation: organisation.or(old.organisation),
+                role: role.or(old.role),
+                tags: tags.unwrap_or(old.tags),
+            })
+        })
+    }
+
+    /// The person with this key.
+    fn person(&self, py: Python<'_>, key: &str) -> PyResult<PyPerson> {
+        self.with(py, |g| g.person(key).cloned()).map(PyPerson::from)
+    }
+
+    /// Every person, in key order.
+    fn people(&self, py: Python<'_>) -> Vec<PyPerson> {
+        let people: Vec<Person> = self.read(py, Cost::Heavy, |s| s.graph.people().cloned().collect());
+        people.into_iter().map(PyPerson::from).collect()
+    }
+
+    /// Removes a person and their ties; returns the person removed.
+    fn remove_person(&self, py: Python<'_>, key: &str) -> PyResult<PyPerson> {
+        self.with_mut(py, |g| g.remove_person(key)).map(PyPerson::from)
+    }
+
+    fn __contains__(&self, py: Python<'_>, key: &str) -> bool {
+        self.read(py, Cost::Cheap, |s| s.graph.contains_person(key))
+    }
+
+    /// Number of people.
+    fn __len__(&self, py: Python<'_>) -> usize {
+        self.person_count(py)
+    }
+
+    /// Number of people.
+    #[getter]
+    fn person_count(&self, py: Python<'_>) -> usize {
+        self.read(py, Cost::Cheap, |s| s.graph.person_count())
+    }
+
+    /// Number of ties (pairs with an interaction or a connection).
+    #[getter]
+    fn tie_count(&self, py: Python<'_>) -> usize {
+        self.read(py, Cost::Cheap, |s| s.graph.tie_count())
+    }
+
+    /// Number of stored interactions (a group event counts once per pair).
+    #[getter]
+    fn interaction_count(&self, py: Python<'_>) -> usize {
+        self.read(py, Cost::Cheap, |s| s.graph.interaction_count())
+    }
+
+    // ----- interactions, events, connections ----------------------------
+
+    /// Adds one interaction; people it names are created if new.
+    #[pyo3(signature = (src, dst, *, at, channel, duration=None, weight=1.0))]
+    #[allow(clippy::too_many_arguments)]
+    fn add_interaction(
+        &self,
+        py: Python<'_>,
+        src: String,
+        dst: String,
+        at: &Bound<'_, PyAny>,
+        channel: String,
+        duration: Option<f64>,
+        weight: f64,
+    ) -> PyResult<()> {
+        let it = interaction(src, dst, at, channel, duration, weight)?;
+        self.with_mut(py, |g| g.add_interaction(it))
+    }
+
+    /// Removes one stored interaction equal to this one.
+    #[pyo3(signature = (src, dst, *, at, channel, duration=None, weight=1.0))]
+    #[allow(clippy::too_many_arguments)]
+    fn remove_interaction(
+        &self,
+        py: Python<'_>,
+        src: String,
+        dst: String,
+        at: &Bound<'_, PyAny>,
+        channel: String,
+        duration: Option<f64>,
+        weight: f64,
+    ) -> PyResult<()> {
+        let it = interaction(src, dst, at, channel, duration, weight)?;
+        self.with_mut(py, |g| g.remove_interaction(&it))
+    }
+
+    /// Adds a group event: one interaction per pair of participants, each
+    /// with weight `weight / sqrt(n - 1)`.
+    #[pyo3(signature = (participants, *, at, channel="event", duration=None, weight=1.0, name=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn add_event(
+        &self,
+        py: Python<'_>,
+        participants: Vec<String>,
+        at: &Bound<'_, PyAny>,
+        channel: &str,
+        duration: Option<f64>,
+        weight: f64,
+        name: Option<String>,
+    ) -> PyResult<()> {
+        let event = GroupEvent {
+            participants,
+            at: conv::time(at, "at")?,
+            channel: channel.to_string(),
+            duration,
+            weight,
+            name,
+        };
+        self.with_mut(py, |g| g.add_event(event))
+    }
+
+    /// Adds a declared connection (`kind="follows"`: a follows b).
+    #[pyo3(signature = (a, b, *, platform, kind="mutual", since=None))]
+    fn add_connection(
+        &self,
+        py: Python<'_>,
+        a: String,
+        b: String,
+        platform: String,
+        kind: &str,
+        since: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<()> {
+        let c = Connection {
+            a,
+            b,
+            platform,
+            kind: conv::connection_kind(kind)?,
+            since: conv::opt_time(since, "since")?,
+        };
+        self.with_mut(py, |g| g.add_connection(c))
+    }
+
+    /// The interactions of a tie, in time order.
+    fn interactions(&self, py: Python<'_>, a: &str, b: &str) -> PyResult<Vec<PyInteraction>> {
+        let v: Vec<Interaction> = self.with(py, |g| Ok(g.tie(a, b)?.interactions().collect()))?;
+        Ok(v.into_iter().map(PyInteraction::from).collect())
+    }
+
+    /// The declared connections of a tie, by platform.
+    fn connections(&self, py: Python<'_>, a: &str, b: &str) -> PyResult<Vec<PyConnection>> {
+        let v: Vec<Connection> = self.with(py, |g| Ok(g.tie(a, b)?.connections().collect()))?;
+        Ok(v.into_iter().map(PyConnection::from).collect())
+    }
+
+    // ----- channels -----------------------------------------------------
+
+    /// Registers a channel; the same definition again is a no-op.
+    #[pyo3(signature = (name, *, mode, class_, weight, mutual=false, typical_duration=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn register_channel(
+        &self,
+        py: Python<'_>,
+        name: String,
+        mode: &str,
+        class_: &str,
+        weight: f64,
+        mutual: bool,
+        typical_duration: Option<f64>,
+    ) -> PyResult<PyChannel> {
+        let c = Channel {
+            name,
+            mode: conv::mode(mode)?,
+            class: conv::channel_class(class_)?,
+            weight,
+            mutual,
+            typical_duration,
+        };
+        let out = PyChannel::from(&c);
+        self.with_mut(py, |g| g.register_channel(c).map(|_| ()))?;
+        Ok(out)
+    }
+
+    /// A channel by name.
+    fn channel(&self, py: Python<'_>, name: &str) -> PyResult<PyChannel> {
+        self.with(py, |g| g.channel(name).map(PyChannel::from))
+    }
+
+    /// Every channel, built-in first.
+    fn channels(&self, py: Python<'_>) -> Vec<PyChannel> {
+        self.read(py, Cost::Cheap, |s| {
+            s.graph.channels().iter().map(PyChannel::from).collect()
+        })
+    }
+
+    // ----- bulk loads ---------------------------------------------------
+
+    /// Loads interactions from an Arrow stream, a DataFrame, or a `.csv` /
+    /// `.parquet` path, all or nothing unless `on_error="skip"`.
+    #[pyo3(signature = (
+        data, *, src="src", dst="dst", time="time",
+        channel="channel", duration=None, weight=None, on_error="raise",
+        progress=None, time_unit=None,
+    ))]
+    #[allow(clippy::too_many_arguments)]
+    fn load_interactions(
+        &self,
+        data: &Bound<'_, PyAny>,
+        src: &str,
+        dst: &str,
+        time: &str,
+        channel: &str,
+        duration: Option<String>,
+        weight: Option<String>,
+        on_error: &str,
+        progress: Option<&Bound<'_, PyAny>>,
+        time_unit: Option<&str>,
+    ) -> PyResult<PyLoadReport> {
+        let cols = ArrowColumns {
+            src: src.to_string(),
+            dst: dst.to_string(),
+            time: time.to_string(),
+            channel: channel.to_string(),
+            duration,
+            weight,
+        };
+        let on_error = conv::on_error(on_error)?;
+        let progress = match progress {
+            Some(p) => load::Progress::new(p)?,
+            None => load::Progress::Off,
+        };
+        load::interactions(self, data, cols, on_error, &progress, time_unit)
+    }
+
+    /// Loads declared connections from an Arrow stream, a DataFrame, or a
+    /// `.csv` / `.parquet` path.
+    #[pyo3(signature = (
+        data, *, a="a", b="b", platform="platform",
+        kind=None, since=None, on_error="raise", time_unit=None,
+    ))]
+    #[allow(clippy::too_many_arguments)]
+    fn load_connections(
+        &self,
+        data: &Bound<'_, PyAny>,
+        a: &str,
+        b: &str,
+        platform: &str,
+        kind: Option<String>,
+        since: Option<String>,
+        on_error: &str,
+        time_unit: Option<&str>,
+    ) -> PyResult<PyLoadReport> {
+        let cols = ConnectionColumns {
+            a: a.to_string(),
+            b: b.to_string(),
+            platform: platform.to_string(),
+            kind,
+            since,
+        };
+        load::connections(self, data, cols, conv::on_error(on_error)?, time_unit)
+    }
+
+    // ----- whole graph --------------------------------------------------
+
+    /// Adds everything `other` holds (its people, ties, events, channels).
+    fn merge(&self, py: Python<'_>, other: &Graph) -> PyResult<()> {
+        // Copy `other` first so that no two locks are ever held together
+        // (a.merge(b) and b.merge(a) on two threads, or g.merge(g)).
+        let theirs = other.read(py, Cost::Heavy, |s| s.graph.clone());
+        self.write(py, Cost::Heavy, |s| s.graph.merge(&theirs))
+            .map_err(err)
+    }
+
+    /// Writes a versioned JSON snapshot keyed by person key.
+    fn save(&self, py: Python<'_>, path: PathBuf) -> PyResult<()> {
+        self.read(py, Cost::Heavy, |s| s.graph.save(&path)).map_err(err)
+    }
+
+    /// Reads a snapshot written by `save`.
+    #[classmethod]
+    fn load(_cls: &Bound<'_, PyType>, py: Python<'_>, path: PathBuf) -> PyResult<Graph> {
+        let g = py.detach(|| RelationshipGraph::load(&path)).map_err(err)?;
+        Ok(Graph::from_graph(g))
+    }
+
+    fn __getstate__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyBytes>> {
+        Ok(PyBytes::new(py, &self.snapshot(py)?))
+    }
+
+    fn __setstate__(&self, py: Python<'_>, state: Vec<u8>) -> PyResult<()> {
+        let g = py
+            .detach(|| RelationshipGraph::read_json(&state[..]))
+            .map_err(err)?;
+        self.write(py, Cost::Cheap, |s| {
+            s.graph = g;
+            s.epoch += 1;
+        });
+        Ok(())
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> String {
+        let (p, t, i) = self.read(py, Cost::Cheap, |s| {
+            (
+                s.graph.person_count(),
+                s.graph.tie_count(),
+                s.graph.interaction_count(),
+            )
+        });
+        format!("Graph(people={p}, ties={t}, interactions={i})")
+    }
+
+    /// Two graphs are equal when they hold the same people, channels,
+    /// interactions, connections and events.
+    fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> bool {
+        let Ok(other) = other.cast::<Graph>() else {
+            return false;
+        };
+        let other = other.get();
+        if std::ptr::eq(self, other) {
+            return true;
+        }
+        let theirs = other.read(py, Cost::Heavy, |s| s.graph.clone());
+        self.read(py, Cost::Heavy, |s| s.graph == theirs)
+    }
+}
+
+fn interaction(
+    src: String,
+    dst: String,
+    at: &Bound<'_, PyAny>,
+    channel: String,
+    duration: Option<f64>,
+    weight: f64,
+) -> PyResult<Interaction> {
+    Ok(Interaction {
+        src,
+        dst,
+        at: conv::time(at, "at")?,
+        channel,
+        duration,
+        weight,
+    })
+}
+
+/// The error of a bulk load that saw the graph replaced under it.
+pub fn replaced() -> Error {
+    Error::InvalidArgument {
+        argument: "graph".to_string(),
+        reason: "the graph was replaced (unpickled into) while loading; nothing was added".to_string(),
+    }
+}

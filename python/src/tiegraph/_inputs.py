@@ -1,0 +1,87 @@
+"""Turning what ``Graph.load_*`` is given into an Arrow stream.
+
+Called from the extension module only for inputs it cannot read itself:
+paths other than ``.csv`` (read by the core's CSV reader), and objects
+without the Arrow PyCapsule interface (pandas older than 2.2).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any, Callable
+
+from ._errors import InvalidArgumentError
+
+_PARQUET = (".parquet", ".pq", ".parq")
+
+
+def read_path(path: str | os.PathLike[str]) -> Any:
+    """A ``pyarrow.RecordBatchReader`` over a Parquet file, batch by batch."""
+    name = os.fspath(path)
+    if not name.lower().endswith(_PARQUET):
+        raise InvalidArgumentError(
+            f"invalid argument data: cannot read {name!r}: "
+            "expected a .csv or .parquet file, or a table with __arrow_c_stream__"
+        )
+    import pyarrow.parquet as pq  # type: ignore[import-untyped, unused-ignore]
+
+    f = pq.ParquetFile(name)
+    return _reader(f.schema_arrow, f.iter_batches())
+
+
+def _reader(schema: Any, batches: Any) -> Any:
+    import pyarrow as pa  # type: ignore[import-untyped, unused-ignore]
+
+    return pa.RecordBatchReader.from_batches(schema, batches)
+
+
+def to_arrow(data: Any) -> Any:
+    """An Arrow table for inputs without ``__arrow_c_stream__``."""
+    # Only a module already imported can have made `data`: no import here.
+    pd = sys.modules.get("pandas")
+    if pd is not None and isinstance(data, pd.DataFrame):
+        import pyarrow as pa  # type: ignore[import-untyped, unused-ignore]
+
+        return pa.Table.from_pandas(data, preserve_index=False)
+    raise TypeError(
+        "data must be a path to a .csv or .parquet file, or a table that "
+        "speaks the Arrow PyCapsule interface (pyarrow Table or RecordBatchReader, "
+        f"polars or pandas DataFrame, DuckDB relation...), not {type(data).__name__}"
+    )
+
+
+class _Printer:
+    """A one-line progress report on standard error."""
+
+    def __init__(self) -> None:
+        self.rows = 0
+
+    def __call__(self, rows: int) -> None:
+        self.rows = rows
+        sys.stderr.write(f"\rtiegraph: {rows:,} rows read")
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        sys.stderr.write("\n")
+        sys.stderr.flush()
+
+
+class _Tqdm:
+    def __init__(self, bar: Any) -> None:
+        self.bar = bar
+
+    def __call__(self, rows: int) -> None:
+        self.bar.update(rows - self.bar.n)
+
+    def close(self) -> None:
+        self.bar.close()
+
+
+def default_progress() -> Callable[[int], None]:
+    """The reporter of ``progress=True``: tqdm when installed, else a line on stderr."""
+    try:
+        from tqdm.auto import tqdm  # type: ignore[import-untyped, unused-ignore]
+    except ImportError:
+        return _Printer()
+    return _Tqdm(tqdm(unit=" rows", desc="tiegraph"))

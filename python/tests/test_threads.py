@@ -1,0 +1,142 @@
+"""Several Python threads on one graph: readers run while one thread writes."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pyarrow as pa
+import pytest
+
+import tiegraph as tg
+from conftest import at
+
+MS = 1_772_445_600_000
+
+
+def batch(i: int, n: int) -> pa.RecordBatch:
+    """n interactions among 50 people, none of them new after the first batch."""
+    src = [f"p{(i * n + k) % 50:02d}" for k in range(n)]
+    dst = [f"p{(i * n + k + 1 + k % 7) % 50:02d}" for k in range(n)]
+    return pa.RecordBatch.from_pydict(
+        {
+            "src": src,
+            "dst": dst,
+            "time": pa.array([MS + 1000 * (i * n + k) for k in range(n)], pa.timestamp("ms")),
+            "channel": pa.array(["email", "direct_message", "reaction"] * (n // 3) + ["email"] * (n % 3)),
+        }
+    )
+
+
+def seeded() -> tg.Graph:
+    g = tg.Graph()
+    for k in range(50):
+        g.add_person(f"p{k:02d}")
+    return g
+
+
+def test_readers_see_a_load_all_or_nothing() -> None:
+    g = seeded()
+    g.add_interaction("p00", "p01", at=at(1), channel="email")
+    batches = [batch(i, 3000) for i in range(10)]
+    done = threading.Event()
+    errors: list[BaseException] = []
+    seen: set[int] = set()
+
+    def reader() -> None:
+        try:
+            while not done.is_set():
+                seen.add(g.interaction_count)
+                assert g.person_count == 50
+                assert len(g.people()) == 50
+                g.interactions("p00", "p01")
+                g.channels()
+        except BaseException as e:  # noqa: BLE001 - reported below
+            errors.append(e)
+
+    threads = [threading.Thread(target=reader) for _ in range(3)]
+    for t in threads:
+        t.start()
+    report = g.load_interactions(pa.RecordBatchReader.from_batches(batches[0].schema, iter(batches)))
+    done.set()
+    for t in threads:
+        t.join(timeout=60)
+    assert not errors, errors
+    assert report.added == 30_000
+    assert g.interaction_count == 30_001
+    # every reader saw the graph before or after the load, never half of it
+    assert seen <= {1, 30_001}
+
+
+def test_other_threads_run_while_rust_works() -> None:
+    g = seeded()
+    batches = [batch(i, 20_000) for i in range(8)]
+    started = threading.Event()
+    done = threading.Event()
+    ticks = 0
+
+    def counter() -> None:
+        nonlocal ticks
+        started.wait(timeout=60)
+        while not done.is_set():
+            ticks += 1
+            time.sleep(0)
+
+    t = threading.Thread(target=counter)
+    t.start()
+    g.load_interactions(
+        pa.RecordBatchReader.from_batches(batches[0].schema, iter(batches)),
+        progress=lambda rows: started.set(),
+    )
+    done.set()
+    t.join(timeout=60)
+    assert g.interaction_count == 160_000
+    assert ticks > 0
+
+
+def test_a_stream_that_waits_for_another_thread_does_not_deadlock() -> None:
+    """The graph is not locked while the stream's Python code runs."""
+    g = seeded()
+    b = batch(0, 30)
+    may_go = threading.Event()
+    out: list[int] = []
+
+    def batches():  # type: ignore[no-untyped-def]
+        yield b
+        # only another thread reading (and writing) the graph can let us go on
+        assert may_go.wait(timeout=30), "the other thread was blocked"
+        yield b
+
+    def other() -> None:
+        out.append(g.person_count)
+        g.add_interaction("p01", "p02", at=at(5), channel="email")
+        may_go.set()
+
+    t = threading.Thread(target=other)
+    t.start()
+    report = g.load_interactions(pa.RecordBatchReader.from_batches(b.schema, batches()))
+    t.join(timeout=30)
+    assert out == [50] and report.added == 60
+    assert g.interaction_count == 61
+
+
+@pytest.mark.parametrize("n_threads", [4])
+def test_concurrent_writers_and_readers(n_threads: int) -> None:
+    g = seeded()
+
+    def writer(w: int) -> None:
+        for k in range(200):
+            g.add_interaction(f"p{w:02d}", f"p{(w + 1 + k % 10) % 50:02d}", at=at(1 + k % 28), channel="email")
+
+    def reader() -> None:
+        for _ in range(200):
+            g.interaction_count
+            "p00" in g
+
+    threads = [threading.Thread(target=writer, args=(w,)) for w in range(n_threads)]
+    threads += [threading.Thread(target=reader) for _ in range(n_threads)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert g.interaction_count == 200 * n_threads
