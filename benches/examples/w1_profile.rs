@@ -7,7 +7,10 @@ use tiegraph_benches::{AS_OF, floor, generate};
 
 fn main() {
     let args: Vec<usize> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
-    let (n, people) = (args.first().copied().unwrap_or(1_000_000), args.get(1).copied().unwrap_or(20_000));
+    let (n, people) = (
+        args.first().copied().unwrap_or(1_000_000),
+        args.get(1).copied().unwrap_or(20_000),
+    );
     let batch = generate(n, people, 7);
     let cols = ArrowColumns {
         src: "src".into(),
@@ -19,12 +22,28 @@ fn main() {
     };
     let t = Instant::now();
     let sum = floor(&batch);
-    println!("floor        {:>8.3} s  checksum {sum:.6}", t.elapsed().as_secs_f64());
+    println!(
+        "floor        {:>8.3} s  checksum {sum:.6}",
+        t.elapsed().as_secs_f64()
+    );
     let t = Instant::now();
     let mut g = RelationshipGraph::new();
-    g.add_interactions_arrow([&batch], &cols, OnError::Raise).expect("valid");
-    println!("ingest       {:>8.3} s  {} ties", t.elapsed().as_secs_f64(), g.tie_count());
+    g.add_interactions_arrow([&batch], &cols, OnError::Raise)
+        .expect("valid");
+    println!(
+        "ingest       {:>8.3} s  {} ties",
+        t.elapsed().as_secs_f64(),
+        g.tie_count()
+    );
     let t = Instant::now();
-    let w = StrengthGraph::new(&g.full_view(), chrono::DateTime::from_timestamp(AS_OF, 0).expect("valid")).expect("ok");
-    println!("score_all    {:>8.3} s  {} ties > 0", t.elapsed().as_secs_f64(), w.edge_count());
+    let w = StrengthGraph::new(
+        &g.full_view(),
+        chrono::DateTime::from_timestamp(AS_OF, 0).expect("valid"),
+    )
+    .expect("ok");
+    println!(
+        "score_all    {:>8.3} s  {} ties > 0",
+        t.elapsed().as_secs_f64(),
+        w.edge_count()
+    );
 }

@@ -255,7 +255,15 @@ impl Staging {
     /// its rows appended, and is sorted once.
     pub(crate) fn commit(self, g: &mut RelationshipGraph) -> LoadReport {
         debug_assert_eq!(g.people.len() as u32, self.base, "graph changed while staging");
-        let Staging { new_keys, new_index, group_pairs, group_sizes, recs, mut report, .. } = self;
+        let Staging {
+            new_keys,
+            new_index,
+            group_pairs,
+            group_sizes,
+            recs,
+            mut report,
+            ..
+        } = self;
         for key in new_keys {
             g.insert_person(Person::new(key));
         }
@@ -267,17 +275,24 @@ impl Staging {
             tie_of.push(g.pairs[&k]);
         }
         for &(group, rec) in &recs {
-            g.ties[tie_of[group as usize].0 as usize].as_mut().expect("live tie").log.push(rec);
+            g.ties[tie_of[group as usize].0 as usize]
+                .as_mut()
+                .expect("live tie")
+                .log
+                .push(rec);
         }
         let mut touched = vec![false; g.ties.len()];
         for t in &tie_of {
             touched[t.0 as usize] = true;
         }
-        g.ties.par_iter_mut().zip(touched.par_iter()).for_each(|(tie, &touched)| {
-            if let (Some(tie), true) = (tie, touched) {
-                tie.sort();
-            }
-        });
+        g.ties
+            .par_iter_mut()
+            .zip(touched.par_iter())
+            .for_each(|(tie, &touched)| {
+                if let (Some(tie), true) = (tie, touched) {
+                    tie.sort();
+                }
+            });
         g.add_committed(recs.len());
         report.added = recs.len() as u64;
         report.new_people = new_index.len() as u64;

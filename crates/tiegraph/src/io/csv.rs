@@ -186,18 +186,19 @@ pub(crate) fn parse_time(text: &str, format: TimeFormat, field: &str) -> Result<
         TimeFormat::Unix(unit) => {
             let v: i64 = text.parse().map_err(|_| bad("expected an integer"))?;
             let s = unit.to_secs(v);
-            checked_time(s, field, text)
+            checked_time(s, field, || text.to_string())
         }
     }
 }
 
 /// Checks that `s` seconds since the epoch is a time chrono can hold.
-pub(crate) fn checked_time(s: i64, field: &str, text: &str) -> Result<i64> {
+/// `text` is only built on error: bulk loads call this once per row.
+pub(crate) fn checked_time(s: i64, field: &str, text: impl FnOnce() -> String) -> Result<i64> {
     match DateTime::from_timestamp(s, 0) {
         Some(_) => Ok(s),
         None => Err(Error::TimestampOutOfRange {
             field: field.into(),
-            value: text.into(),
+            value: text(),
         }),
     }
 }

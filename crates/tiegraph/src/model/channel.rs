@@ -201,7 +201,11 @@ pub(crate) const BUILTIN_CHANNELS: usize = 9;
 impl Default for Channels {
     fn default() -> Self {
         let list = Channel::builtin();
-        let by_name = list.iter().enumerate().map(|(i, c)| (c.name.clone(), i as u16)).collect();
+        let by_name = list
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.name.clone(), i as u16))
+            .collect();
         Channels { list, by_name }
     }
 }

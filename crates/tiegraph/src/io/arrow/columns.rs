@@ -202,11 +202,11 @@ impl<'b> Times<'b> {
         match &self.values {
             TimeValues::Ticks { v, per_sec, unit } => {
                 let v = v[i];
-                checked_time(v.div_euclid(*per_sec), field, &format!("{v} {unit}"))
+                checked_time(v.div_euclid(*per_sec), field, || format!("{v} {unit}"))
             }
             TimeValues::Days(d) => {
                 let d = d[i];
-                checked_time(i64::from(d) * 86_400, field, &format!("{d} days (Date32)"))
+                checked_time(i64::from(d) * 86_400, field, || format!("{d} days (Date32)"))
             }
         }
     }
