@@ -199,8 +199,11 @@ impl Staging {
     }
 
     fn provisional(&mut self, g: &RelationshipGraph, key: &str) -> PersonId {
-        if let Some(&id) = g.index.get(key) {
-            return id;
+        // a first load into an empty graph skips one hash lookup per key
+        if !g.index.is_empty() {
+            if let Some(&id) = g.index.get(key) {
+                return id;
+            }
         }
         if let Some(&i) = self.new_index.get(key) {
             return PersonId(i);

@@ -194,9 +194,11 @@ pub(crate) fn parse_time(text: &str, format: TimeFormat, field: &str) -> Result<
 /// Checks that `s` seconds since the epoch is a time chrono can hold.
 /// `text` is only built on error: bulk loads call this once per row.
 pub(crate) fn checked_time(s: i64, field: &str, text: impl FnOnce() -> String) -> Result<i64> {
-    match DateTime::from_timestamp(s, 0) {
-        Some(_) => Ok(s),
-        None => Err(Error::TimestampOutOfRange {
+    // a range check, not a date conversion: this runs once per row
+    let (lo, hi) = (DateTime::<Utc>::MIN_UTC.timestamp(), DateTime::<Utc>::MAX_UTC.timestamp());
+    match (lo..=hi).contains(&s) {
+        true => Ok(s),
+        false => Err(Error::TimestampOutOfRange {
             field: field.into(),
             value: text(),
         }),
