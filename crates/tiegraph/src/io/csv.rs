@@ -195,7 +195,10 @@ pub(crate) fn parse_time(text: &str, format: TimeFormat, field: &str) -> Result<
 /// `text` is only built on error: bulk loads call this once per row.
 pub(crate) fn checked_time(s: i64, field: &str, text: impl FnOnce() -> String) -> Result<i64> {
     // a range check, not a date conversion: this runs once per row
-    let (lo, hi) = (DateTime::<Utc>::MIN_UTC.timestamp(), DateTime::<Utc>::MAX_UTC.timestamp());
+    let (lo, hi) = (
+        DateTime::<Utc>::MIN_UTC.timestamp(),
+        DateTime::<Utc>::MAX_UTC.timestamp(),
+    );
     match (lo..=hi).contains(&s) {
         true => Ok(s),
         false => Err(Error::TimestampOutOfRange {

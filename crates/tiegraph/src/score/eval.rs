@@ -441,8 +441,15 @@ impl Ctx {
                 break;
             }
             count += 1;
+            // gallop back to the first time of an older week: usually one or two steps
             let edge = t - (k + 1) * WEEK;
-            hi = times[..hi].partition_point(|&u| u <= edge);
+            let mut step = 1;
+            let mut lo = hi.saturating_sub(1);
+            while lo > 0 && times[lo] > edge {
+                lo = lo.saturating_sub(step);
+                step *= 2;
+            }
+            hi = lo + times[lo..hi].partition_point(|&u| u <= edge);
         }
         count
     }

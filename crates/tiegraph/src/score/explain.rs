@@ -72,7 +72,7 @@ impl GraphView<'_> {
     /// person or by call", ...).
     pub fn explain(&self, a: &str, b: &str, as_of: DateTime<Utc>) -> Result<Explanation> {
         let g = self.graph();
-        let strength = self.strength(a, b, as_of)?;
+        let strength = self.strength_with(a, b, as_of, true)?;
         let (x, y) = (g.id(a)?, g.id(b)?);
         let Some(id) = g.tie_id(x, y) else {
             return Ok(Explanation {

@@ -44,6 +44,11 @@ impl RelationshipGraph {
         self.full_view().strength(a, b, as_of)
     }
 
+    /// The pair's peak strength and when it was reached.
+    pub fn peak(&self, a: &str, b: &str, as_of: DateTime<Utc>) -> Result<Option<(f64, DateTime<Utc>)>> {
+        self.full_view().peak(a, b, as_of)
+    }
+
     /// The strength counting online interactions only.
     pub fn online_strength(&self, a: &str, b: &str, as_of: DateTime<Utc>) -> Result<Strength> {
         self.view(&View::online())?.strength(a, b, as_of)

@@ -136,9 +136,10 @@ pub struct Strength {
     /// Where the relationship stands.
     pub state: State,
     /// The highest strength at the times of the pair's meaningful
-    /// interactions and at the date. Always set by
-    /// [`strength`](crate::GraphView::strength); in bulk results only when
-    /// asked for or when the `Dormant` rule needed it.
+    /// interactions and at the date. Set by [`explain`](crate::GraphView::explain),
+    /// by bulk queries asked `with_peak`, and whenever the `Dormant` rule
+    /// needed it; [`peak`](crate::GraphView::peak) gives it with its time.
+    /// (It costs one more sweep over the tie, so plain queries skip it.)
     pub peak: Option<f64>,
     /// What each side put in.
     pub effort: Effort,

@@ -190,26 +190,61 @@ impl<'g> GraphView<'g> {
     }
 
     /// The strength of the relationship between `a` and `b` as of a date,
-    /// with its components, state, peak and each side's effort (in the
-    /// order asked). People without a tie get a zero strength in state
-    /// `None`; unknown people are an error.
+    /// with its components, state and each side's effort (in the order
+    /// asked). The peak is set only when the state rules needed it; ask
+    /// [`peak`](Self::peak) or [`explain`](Self::explain) for it. People
+    /// without a tie get a zero strength in state `None`; unknown people
+    /// are an error.
     pub fn strength(&self, a: &str, b: &str, as_of: DateTime<Utc>) -> Result<Strength> {
+        self.strength_with(a, b, as_of, false)
+    }
+
+    pub(crate) fn strength_with(
+        &self,
+        a: &str,
+        b: &str,
+        as_of: DateTime<Utc>,
+        with_peak: bool,
+    ) -> Result<Strength> {
         let (x, y) = (self.g.id(a)?, self.g.id(b)?);
         if x == y {
             return Err(Error::SelfInteraction { key: a.to_string() });
         }
         let t = secs(as_of);
         Ok(match self.g.tie_id(x, y) {
-            Some(id) => self.score(id, t, x, true, None),
+            Some(id) => self.score(id, t, x, with_peak, None),
             None => self.no_tie(),
         })
     }
 
+    /// The highest strength of the pair at the times of its meaningful
+    /// interactions (each as its own date) and at `as_of`, with the first
+    /// time it was reached; `None` when the pair has no tie.
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use tiegraph::{Interaction, RelationshipGraph};
+    /// let mut g = RelationshipGraph::new();
+    /// let day = |m, d| Utc.with_ymd_and_hms(2026, m, d, 10, 0, 0).unwrap();
+    /// g.add_interaction(Interaction::new("ana", "lee", day(1, 5), "in_person"))?;
+    /// let (peak, at) = g.peak("ana", "lee", day(6, 1))?.unwrap();
+    /// assert_eq!(at, day(1, 5));
+    /// assert_eq!(peak, g.strength("ana", "lee", day(1, 5))?.value);
+    /// # Ok::<(), tiegraph::Error>(())
+    /// ```
+    pub fn peak(&self, a: &str, b: &str, as_of: DateTime<Utc>) -> Result<Option<(f64, DateTime<Utc>)>> {
+        let (x, y) = (self.g.id(a)?, self.g.id(b)?);
+        let t = secs(as_of);
+        Ok(self.g.tie_id(x, y).map(|id| {
+            let now = self.value_at(id, t);
+            let (v, at) = self.peak_at(id, t, now);
+            (v, time(at))
+        }))
+    }
+
     pub(crate) fn no_tie(&self) -> Strength {
         let ev = self.ctx.evaluate(&empty_tie(), 0, 0.0);
-        let mut s = Strength::from_eval(&ev, self.ctx.model.structural, &self.ctx.w, self.ctx.w_sum, false);
-        s.peak = Some(s.value);
-        s
+        Strength::from_eval(&ev, self.ctx.model.structural, &self.ctx.w, self.ctx.w_sum, false)
     }
 
     /// Scores one tie at `t`, effort ordered with `first` first.
@@ -231,7 +266,7 @@ impl<'g> GraphView<'g> {
             self.ctx.w_sum,
             tie.a != first,
         );
-        let mut peak = with_peak.then(|| self.peak(id, t, ev.value));
+        let mut peak = with_peak.then(|| self.peak_value(id, t, ev.value));
         out.state = self.state(id, t, &ev, first, &mut peak);
         out.peak = peak;
         out
@@ -285,7 +320,7 @@ impl<'g> GraphView<'g> {
         }
     }
 
-    pub(crate) fn peak(&self, id: TieId, t: i64, now: f64) -> f64 {
+    pub(crate) fn peak_value(&self, id: TieId, t: i64, now: f64) -> f64 {
         self.peak_at(id, t, now).0
     }
 
@@ -294,7 +329,7 @@ impl<'g> GraphView<'g> {
         let m = &self.ctx.model;
         if ev.acc.two_way() {
             if ev.f[R] < m.dormant_recency {
-                let p = *peak.get_or_insert_with(|| self.peak(id, t, ev.value));
+                let p = *peak.get_or_insert_with(|| self.peak_value(id, t, ev.value));
                 if p - ev.value > m.dormant_drop {
                     return State::Dormant;
                 }

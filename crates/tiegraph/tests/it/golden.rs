@@ -216,7 +216,7 @@ fn check(report: &mut Report, pair: (&str, &str), ctx: &str, got: &Strength, wan
     report.exact(ctx, "capped", got.capped, want.capped);
     report.exact(ctx, "state", got.state.name(), want.state.as_str());
     report.exact(ctx, "state.from", state_from(pair, got.state), want.from.clone());
-    // `ties` computes the peak only when a rule needs it; `strength` always does.
+    // `ties` and `strength` compute the peak only when a rule needs it; `explain` always does.
     if let Some(peak) = got.peak {
         report.float(ctx, "peak", peak, want.peak);
     }
@@ -228,10 +228,10 @@ fn check_scenario(report: &mut Report, s: &Scenario) {
     for want in &s.expected {
         for (x, y) in [(&want.a, &want.b), (&want.b, &want.a)] {
             let ctx = format!("{}: strength({x}, {y})", s.name);
-            match g.strength(x, y, as_of) {
+            match g.explain(x, y, as_of).map(|e| e.strength) {
                 Ok(got) => {
                     if got.peak.is_none() {
-                        report.failures.push(format!("{ctx}: peak: None from strength()"));
+                        report.failures.push(format!("{ctx}: peak: None from explain()"));
                     }
                     check(report, (x, y), &ctx, &got, want);
                 }

@@ -220,7 +220,7 @@ proptest! {
         let g = graph(&its, &conns, false);
         for tie in g.ties(at(t)).expect("ties") {
             let (a, b) = (tie.a.key.as_str(), tie.b.key.as_str());
-            let s = g.strength(a, b, at(t)).expect("known");
+            let s = g.explain(a, b, at(t)).expect("known").strength;
             let mut want = s.value;
             for it in g.tie(a, b).expect("tie").interactions() {
                 if it.at <= at(t) && effective_weight(&g, &it) >= 0.1 {

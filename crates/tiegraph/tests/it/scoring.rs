@@ -131,7 +131,10 @@ fn a_first_coffee() -> tiegraph::Result<()> {
     assert!(s.two_way && !s.online_only && !s.capped);
     close(
         "peak",
-        s.peak.expect("strength sets the peak"),
+        g.explain("ana", "lee", days(1.0))?
+            .strength
+            .peak
+            .expect("explain sets the peak"),
         s.value.max(g.strength("ana", "lee", days(0.0))?.value),
     );
     // the sum of the contributions is the value
@@ -234,7 +237,14 @@ fn a_dormant_former_strong_tie() -> tiegraph::Result<()> {
         0.25,
         0.0,
     ];
-    close("peak", s.peak.expect("peak"), combine(fp));
+    close(
+        "peak",
+        s.peak.expect("the dormant rule needed the peak"),
+        combine(fp),
+    );
+    let (peak, at) = g.peak("ana", "lee", days(t))?.expect("a tie");
+    close("peak()", peak, combine(fp));
+    assert_eq!(at, days(last));
     assert_eq!(s.state, State::Dormant);
     Ok(())
 }
