@@ -951,7 +951,7 @@ fn louvain_is_reproducible_across_runs() -> tiegraph::Result<()> {
 #[ignore = "100k people and about a million ties: run in release with --ignored"]
 fn a_generated_graph_of_100k_people() -> tiegraph::Result<()> {
     let t0 = Instant::now();
-    let g = generated(100_000, 8, 2, 2027);
+    let g = generated(100_000, 9, 3, 2027);
     eprintln!(
         "generated {} interactions on {} ties in {:.2?}",
         g.interaction_count(),
