@@ -99,6 +99,7 @@ mod model;
 mod score;
 
 pub use analytics::StrengthGraph;
+pub use analytics::{Brokerage, Communities, Contributor, IntroductionPath, SuggestMethod, Suggestion};
 pub use error::{Error, Result};
 pub use graph::{LoadReport, OnError, RelationshipGraph, SkippedRow, Tie};
 #[cfg(feature = "arrow")]

@@ -6,6 +6,14 @@
 //! (so on a time window, a mode or a channel set unchanged), breaks ties by
 //! person key, and says why in words a person can read.
 
+mod brokers;
+mod communities;
+mod paths;
+mod suggest;
 mod weighted;
 
+pub use brokers::{Brokerage, Contributor};
+pub use communities::Communities;
+pub use paths::IntroductionPath;
+pub use suggest::{SuggestMethod, Suggestion};
 pub use weighted::StrengthGraph;

@@ -1,5 +1,6 @@
 //! Integration tests of the public API: one binary, one module per area.
 
+mod analytics_graph;
 mod common;
 mod csv;
 mod csv_errors;
