@@ -259,15 +259,27 @@ impl<'g> GraphView<'g> {
     /// The highest strength at the times of the tie's meaningful
     /// interactions (each as its own date) and at `t`.
     pub(crate) fn peak(&self, id: TieId, t: i64, now: f64) -> f64 {
+        self.peak_at(id, t, now).0
+    }
+
+    /// [`peak`](Self::peak) and the first time it was reached (`t` when
+    /// `now` is strictly the highest).
+    pub(crate) fn peak_at(&self, id: TieId, t: i64, now: f64) -> (f64, i64) {
         let tie = self.g.tie_data(id);
-        let mut best = now;
+        let mut best = (f64::NEG_INFINITY, t);
         let mut prev = i64::MIN;
         for r in self.ctx.slice(&tie.log, t) {
             let (w, keep) = self.ctx.weight(r);
             if keep && self.ctx.meaningful(w) && r.t != prev && r.t != t {
                 prev = r.t;
-                best = best.max(self.value_at(id, r.t));
+                let v = self.value_at(id, r.t);
+                if v > best.0 {
+                    best = (v, r.t);
+                }
             }
+        }
+        if now > best.0 {
+            best = (now, t);
         }
         best
     }
