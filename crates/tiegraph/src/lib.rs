@@ -39,6 +39,10 @@ mod model;
 mod score;
 
 pub use analytics::StrengthGraph;
+pub use analytics::{
+    Cadence, DueContact, EgoLayers, InviteCategory, Invitee, Layer, LayerMember, LiftOptions, LiftReport,
+    LiftRow, LiftSummary, MeetSuggestion, Overdue, Reconnection, StrongTie, TopTie,
+};
 pub use error::{Error, Result};
 pub use graph::{LoadReport, OnError, RelationshipGraph, SkippedRow, Tie};
 pub use io::{ConnectionColumns, CsvOptions, InteractionColumns, SNAPSHOT_VERSION, TimeFormat, TimeUnit};

@@ -6,6 +6,16 @@
 //! (so on a time window, a mode or a channel set unchanged), breaks ties by
 //! person key, and says why in words a person can read.
 
+mod layers;
+mod lift;
+mod meet;
+mod recommend;
+mod reconnect;
 mod weighted;
 
+pub use layers::{EgoLayers, Layer, LayerMember};
+pub use lift::{LiftOptions, LiftReport, LiftRow, LiftSummary};
+pub use meet::{InviteCategory, Invitee, MeetSuggestion};
+pub use recommend::{StrongTie, TopTie};
+pub use reconnect::{Cadence, DueContact, Overdue, Reconnection};
 pub use weighted::StrengthGraph;
