@@ -63,8 +63,30 @@ impl LiftOptions {
     }
 }
 
-/// One tie of an [`LiftReport`]: its meaningful online interactions (both
+/// One tie of a [`LiftReport`]: its meaningful online interactions (both
 /// directions) in the window before and the window after its split.
+///
+/// ```
+/// use chrono::{TimeDelta, TimeZone, Utc};
+/// use tiegraph::{Interaction, RelationshipGraph};
+/// let mut g = RelationshipGraph::new();
+/// let t0 = Utc.with_ymd_and_hms(2025, 1, 6, 10, 0, 0).unwrap();
+/// let at = |d: i64| t0 + TimeDelta::days(d);
+/// // two emails in the 90 days before they met on day 100, none after
+/// for d in [0, 30, 60] {
+///     g.add_interaction(Interaction::new("ana", "lee", at(d), "email"))?;
+/// }
+/// g.add_interaction(Interaction::new("ana", "lee", at(100), "in_person"))?;
+/// let row = &g.offline_lift(at(200))?.treated[0];
+/// assert_eq!((row.split, row.online_days), (at(100), 100.0));
+/// assert_eq!((row.before, row.after, row.ratio), (2, 0, 0.0));
+/// assert_eq!(row.before_rate, 2.0 / 3.0); // per 30 days of a 90-day window
+/// assert_eq!(
+///     row.reason,
+///     "first met 2025-04-16, 100 days after the first online contact; 0.67 -> 0.00 online contacts per 30 days (x0.00)"
+/// );
+/// # Ok::<(), tiegraph::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct LiftRow<'g> {
     /// The person whose key sorts first.
@@ -96,7 +118,18 @@ pub struct LiftRow<'g> {
     pub reason: String,
 }
 
-/// A summary of one group of an [`LiftReport`].
+/// A summary of one group of a [`LiftReport`].
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use tiegraph::RelationshipGraph;
+/// let g = RelationshipGraph::new();
+/// let at = Utc.with_ymd_and_hms(2026, 1, 5, 9, 0, 0).unwrap();
+/// let empty = g.offline_lift(at)?.treated_summary;
+/// assert_eq!((empty.ties, empty.median_ratio, empty.share_rose), (0, None, None));
+/// assert_eq!(empty.reason, "no ties");
+/// # Ok::<(), tiegraph::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct LiftSummary {
     /// Number of ties.
