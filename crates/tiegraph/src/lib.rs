@@ -100,6 +100,10 @@ mod score;
 
 pub use analytics::StrengthGraph;
 pub use analytics::{Brokerage, Communities, Contributor, IntroductionPath, SuggestMethod, Suggestion};
+pub use analytics::{
+    Cadence, DueContact, EgoLayers, InviteCategory, Invitee, Layer, LayerMember, LiftOptions, LiftReport,
+    LiftRow, LiftSummary, MeetSuggestion, Overdue, Reconnection, StrongTie, TopTie,
+};
 pub use error::{Error, Result};
 pub use graph::{LoadReport, OnError, RelationshipGraph, SkippedRow, Tie};
 #[cfg(feature = "arrow")]

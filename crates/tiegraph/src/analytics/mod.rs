@@ -8,12 +8,22 @@
 
 mod brokers;
 mod communities;
+mod layers;
+mod lift;
+mod meet;
 mod paths;
+mod recommend;
+mod reconnect;
 mod suggest;
 mod weighted;
 
 pub use brokers::{Brokerage, Contributor};
 pub use communities::Communities;
+pub use layers::{EgoLayers, Layer, LayerMember};
+pub use lift::{LiftOptions, LiftReport, LiftRow, LiftSummary};
+pub use meet::{InviteCategory, Invitee, MeetSuggestion};
 pub use paths::IntroductionPath;
+pub use recommend::{StrongTie, TopTie};
+pub use reconnect::{Cadence, DueContact, Overdue, Reconnection};
 pub use suggest::{SuggestMethod, Suggestion};
 pub use weighted::StrengthGraph;

@@ -12,6 +12,7 @@ mod view;
 use chrono::{DateTime, TimeDelta, Utc};
 
 pub use calibrate::{Fit, FitOptions, Label, roc_auc};
+pub(crate) use explain::ago;
 pub use explain::{Contact, Explanation};
 pub use model::{ScoringModel, Weights};
 pub use strength::{Components, Effort, Side, State, Strength};

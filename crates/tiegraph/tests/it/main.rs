@@ -1,6 +1,7 @@
 //! Integration tests of the public API: one binary, one module per area.
 
 mod analytics_graph;
+mod analytics_recommend;
 mod common;
 mod csv;
 mod csv_errors;

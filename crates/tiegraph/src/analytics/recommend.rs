@@ -1,0 +1,450 @@
+//! Recommendations on one view at one date: each person's strongest ties.
+//!
+//! The helpers at the top are shared with the other recommendation files
+//! (`meet.rs`, `reconnect.rs`, `layers.rs`, `lift.rs`).
+
+use std::cmp::Ordering;
+
+use chrono::{DateTime, Utc};
+use rayon::prelude::*;
+
+use crate::error::{Error, Result};
+use crate::graph::{RelationshipGraph, TieId, secs, time};
+use crate::model::{Mode, Person, PersonId};
+use crate::score::{GraphView, State, Strength, View, ago};
+
+pub(super) const DAY: f64 = 86_400.0;
+
+// ----- shared helpers ---------------------------------------------------
+
+pub(super) fn invalid(argument: &str, reason: impl Into<String>) -> Error {
+    Error::InvalidArgument {
+        argument: argument.to_string(),
+        reason: reason.into(),
+    }
+}
+
+pub(super) fn check_k(k: usize) -> Result<()> {
+    if k == 0 {
+        return Err(invalid("k", "must be at least 1, got 0"));
+    }
+    Ok(())
+}
+
+/// Live people sorted by key.
+///
+/// Sorting 100,000 keys through their `Person`s is mostly cache misses;
+/// comparing the first eight bytes as an integer first settles most
+/// comparisons without touching the strings, and both cores share the sort.
+pub(super) fn key_order(g: &RelationshipGraph) -> Vec<PersonId> {
+    let mut keyed: Vec<(u64, &str, PersonId)> = g
+        .index
+        .iter()
+        .map(|(key, &id)| {
+            let mut head = [0u8; 8];
+            let n = key.len().min(8);
+            head[..n].copy_from_slice(&key.as_bytes()[..n]);
+            // zero padding keeps byte order: a key sorts before its extensions
+            (u64::from_be_bytes(head), key.as_str(), id)
+        })
+        .collect();
+    keyed.par_sort_unstable_by(|x, y| x.0.cmp(&y.0).then_with(|| x.1.cmp(y.1)));
+    keyed.into_iter().map(|(_, _, id)| id).collect()
+}
+
+/// Live tie ids in slot order (memory order: the fastest to score).
+pub(super) fn live_ties(g: &RelationshipGraph) -> Vec<TieId> {
+    g.ties
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.is_some())
+        .map(|(i, _)| TieId(i as u32))
+        .collect()
+}
+
+/// Keeps the `k` first elements of `v` under `cmp` (a total order), sorted,
+/// without sorting the rest.
+pub(super) fn top_k<T>(v: &mut Vec<T>, k: usize, cmp: impl Fn(&T, &T) -> Ordering) {
+    if v.len() > k {
+        v.select_nth_unstable_by(k - 1, &cmp);
+        v.truncate(k);
+    }
+    v.sort_unstable_by(cmp);
+}
+
+/// Orders two ties of one person by the other person's key.
+pub(super) fn by_other(g: &RelationshipGraph, p: PersonId, x: TieId, y: TieId) -> Ordering {
+    g.key(g.other(x, p)).cmp(g.key(g.other(y, p)))
+}
+
+/// Orders two ties by their people's keys (`a` sorts first in both).
+pub(super) fn by_pair(g: &RelationshipGraph, x: TieId, y: TieId) -> Ordering {
+    let (tx, ty) = (g.tie_data(x), g.tie_data(y));
+    (g.key(tx.a), g.key(tx.b)).cmp(&(g.key(ty.a), g.key(ty.b)))
+}
+
+/// What the recommendations read of one tie, from one pass over the
+/// records the view keeps at or before `t`. "Met" means a meaningful
+/// interaction on an offline-mode channel.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Facts {
+    /// Earliest and latest meaningful offline-mode interaction.
+    pub first_met: Option<i64>,
+    pub last_met: Option<i64>,
+    /// Any offline-mode interaction, meaningful or not.
+    pub any_offline: bool,
+    /// Earliest meaningful online-mode interaction.
+    pub first_online: Option<i64>,
+    /// Earliest meaningful interaction of either mode.
+    pub first: Option<i64>,
+    /// Latest meaningful interaction of each mode (online, offline), with its channel.
+    pub last: [Option<(i64, u16)>; 2],
+}
+
+impl Facts {
+    /// Latest meaningful interaction of either mode, with its channel.
+    pub(super) fn last_any(&self) -> Option<(i64, u16)> {
+        match self.last {
+            [Some(x), Some(y)] => Some(if y.0 >= x.0 { y } else { x }),
+            [x, y] => x.or(y),
+        }
+    }
+}
+
+pub(super) fn mode_index(mode: Mode) -> usize {
+    match mode {
+        Mode::Online => 0,
+        Mode::Offline => 1,
+    }
+}
+
+pub(super) fn facts(view: &GraphView<'_>, id: TieId, t: i64) -> Facts {
+    let g = view.graph();
+    let chans = g.channels();
+    let mut f = Facts::default();
+    for r in view.ctx.slice(&g.tie_data(id).log, t) {
+        let (w, keep) = view.ctx.weight(r);
+        if !keep {
+            continue;
+        }
+        let mode = chans[r.ch as usize].mode;
+        if mode == Mode::Offline {
+            f.any_offline = true;
+        }
+        if !view.ctx.meaningful(w) {
+            continue;
+        }
+        f.first.get_or_insert(r.t);
+        f.last[mode_index(mode)] = Some((r.t, r.ch));
+        match mode {
+            Mode::Offline => {
+                f.first_met.get_or_insert(r.t);
+                f.last_met = Some(r.t);
+            }
+            Mode::Online => {
+                f.first_online.get_or_insert(r.t);
+            }
+        }
+    }
+    f
+}
+
+/// The latest meaningful offline-mode interaction the view keeps at or
+/// before `t`: a backward scan that stops at the first one.
+pub(super) fn last_met(view: &GraphView<'_>, id: TieId, t: i64) -> Option<i64> {
+    let g = view.graph();
+    let chans = g.channels();
+    view.ctx
+        .slice(&g.tie_data(id).log, t)
+        .iter()
+        .rev()
+        .find(|r| {
+            let (w, keep) = view.ctx.weight(r);
+            keep && view.ctx.meaningful(w) && chans[r.ch as usize].mode == Mode::Offline
+        })
+        .map(|r| r.t)
+}
+
+/// The same view restricted to one mode's channels (window and channel set kept).
+pub(super) fn mode_view<'g>(view: &GraphView<'g>, mode: Mode) -> GraphView<'g> {
+    let g = view.graph();
+    let channels: Vec<String> = g
+        .channels()
+        .iter()
+        .enumerate()
+        .filter(|(i, c)| view.ctx.keeps(*i) && c.mode == mode)
+        .map(|(_, c)| c.name.clone())
+        .collect();
+    let restricted = View {
+        mode: Some(mode),
+        channels: Some(channels),
+        start: (view.ctx.start != i64::MIN).then(|| time(view.ctx.start)),
+        end: (view.ctx.end != i64::MAX).then(|| time(view.ctx.end)),
+    };
+    GraphView::new(g, &restricted, view.model().clone()).expect("a restriction of a valid view is valid")
+}
+
+/// "never met" or "last met 14 months ago".
+pub(super) fn met_phrase(last_met: Option<i64>, t: i64) -> String {
+    match last_met {
+        Some(m) => format!("last met {}", ago(t - m)),
+        None => "never met".to_string(),
+    }
+}
+
+/// "a", "a and b", "a, b and c".
+pub(super) fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// How a reason names a channel: "email", "direct messages", "replies"...
+pub(super) fn channel_phrase(name: &str) -> String {
+    match name {
+        "in_person" => "meetings in person".to_string(),
+        "event" => "events".to_string(),
+        "video_call" => "video calls".to_string(),
+        "phone_call" => "phone calls".to_string(),
+        "direct_message" => "direct messages".to_string(),
+        "public_reply" => "replies".to_string(),
+        "broadcast" => "broadcasts".to_string(),
+        "reaction" => "likes".to_string(),
+        other => other.replace('_', " "),
+    }
+}
+
+// ----- strongest ties ---------------------------------------------------
+
+/// One of a person's strongest ties, from
+/// [`GraphView::strongest_ties`]: the other person, their rank (1 is the
+/// strongest), the full score and why.
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use tiegraph::{Interaction, RelationshipGraph, State};
+/// let mut g = RelationshipGraph::new();
+/// let day = |d| Utc.with_ymd_and_hms(2026, 3, d, 10, 0, 0).unwrap();
+/// g.add_interaction(Interaction::new("ana", "lee", day(2), "in_person"))?;
+/// g.add_interaction(Interaction::new("ana", "bo", day(2), "email"))?;
+/// g.add_interaction(Interaction::new("bo", "ana", day(3), "email"))?;
+/// let top = g.strongest_ties("ana", 5, day(10))?;
+/// assert_eq!(top.len(), 2);
+/// assert_eq!((top[0].other.key.as_str(), top[0].rank), ("lee", 1));
+/// assert_eq!(top[0].state, State::Active);
+/// assert!(top[0].reason.starts_with("active; strength 0."));
+/// assert!(top[0].reason.ends_with("; last met 8 days ago"));
+/// assert!(top[1].reason.ends_with("; never met"));
+/// # Ok::<(), tiegraph::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct StrongTie<'g> {
+    /// The other person.
+    pub other: &'g Person,
+    /// 1 for the strongest.
+    pub rank: usize,
+    /// The score, with effort in (person asked, other) order.
+    pub strength: Strength,
+    /// Where the relationship stands (the same as `strength.state`).
+    pub state: State,
+    /// The state, the two largest contributions and the last meeting, e.g.
+    /// `"active; strength 0.62, mostly recency (0.21) and intensity (0.15); last met 12 days ago"`.
+    pub reason: String,
+}
+
+/// One row of [`GraphView::strongest_ties_all`]: a person, one of their
+/// strongest ties and its strength. Borrowed from the graph and `Copy`, so
+/// that a table for 100,000 people allocates nothing per row.
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use tiegraph::{Interaction, RelationshipGraph};
+/// let mut g = RelationshipGraph::new();
+/// let day = |d| Utc.with_ymd_and_hms(2026, 3, d, 10, 0, 0).unwrap();
+/// g.add_interaction(Interaction::new("ana", "lee", day(2), "in_person"))?;
+/// let rows = g.strongest_ties_all(10, day(10))?;
+/// let keys: Vec<(&str, &str, usize)> =
+///     rows.iter().map(|r| (r.person.key.as_str(), r.other.key.as_str(), r.rank)).collect();
+/// assert_eq!(keys, [("ana", "lee", 1), ("lee", "ana", 1)]);
+/// assert_eq!(rows[0].strength, g.strength("ana", "lee", day(10))?.value);
+/// # Ok::<(), tiegraph::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TopTie<'g> {
+    /// The person whose ties these are.
+    pub person: &'g Person,
+    /// The other end of the tie.
+    pub other: &'g Person,
+    /// 1 for the person's strongest tie.
+    pub rank: usize,
+    /// The strength value.
+    pub strength: f64,
+}
+
+impl<'g> GraphView<'g> {
+    /// The `k` strongest ties of a person as of a date: ties with a
+    /// strength above 0, strongest first, equal strengths in the other
+    /// person's key order. See [`StrongTie`] for an example.
+    ///
+    /// Errors: an unknown person, `k` = 0.
+    pub fn strongest_ties(&self, person: &str, k: usize, as_of: DateTime<Utc>) -> Result<Vec<StrongTie<'g>>> {
+        check_k(k)?;
+        let g = self.graph();
+        let p = g.id(person)?;
+        let t = secs(as_of);
+        let mut scored: Vec<(TieId, Strength)> = g
+            .tie_ids_of(p)
+            .into_par_iter()
+            .map(|id| (id, self.score(id, t, p, false, None)))
+            .filter(|(_, s)| s.value > 0.0)
+            .collect();
+        top_k(&mut scored, k, |x, y| {
+            y.1.value
+                .total_cmp(&x.1.value)
+                .then_with(|| by_other(g, p, x.0, y.0))
+        });
+        Ok(scored
+            .into_iter()
+            .enumerate()
+            .map(|(i, (id, s))| StrongTie {
+                other: g.person_at(g.other(id, p)),
+                rank: i + 1,
+                strength: s,
+                state: s.state,
+                reason: strong_reason(&s, last_met(self, id, t), t),
+            })
+            .collect())
+    }
+
+    /// Every person's `k` strongest ties at once: one row per (person, tie)
+    /// for the ties with strength > 0, people in key order, each person's
+    /// strongest first, equal strengths in the other person's key order.
+    /// Rows carry no reason (ask [`strongest_ties`](Self::strongest_ties)
+    /// for one person's); see [`TopTie`] for an example.
+    ///
+    /// One values-only scoring pass over every tie (parallel), then a
+    /// per-person top-k selection (parallel) that sorts only the `k` kept.
+    ///
+    /// Errors: `k` = 0.
+    pub fn strongest_ties_all(&self, k: usize, as_of: DateTime<Utc>) -> Result<Vec<TopTie<'g>>> {
+        check_k(k)?;
+        let g = self.graph();
+        let t = secs(as_of);
+        let order = key_order(g);
+        let n = order.len();
+        let mut rank = vec![u32::MAX; g.people.len()];
+        for (i, p) in order.iter().enumerate() {
+            rank[p.index()] = i as u32;
+        }
+        let ties = live_ties(g);
+        let values = self.values(&ties, t);
+
+        // adjacency by key rank: (strength, other's key rank)
+        let edges: Vec<(u32, u32, f64)> = ties
+            .iter()
+            .zip(&values)
+            .filter(|(_, v)| **v > 0.0)
+            .map(|(&id, &v)| {
+                let tie = g.tie_data(id);
+                (rank[tie.a.index()], rank[tie.b.index()], v)
+            })
+            .collect();
+        let mut offsets = vec![0usize; n + 1];
+        for &(a, b, _) in &edges {
+            offsets[a as usize + 1] += 1;
+            offsets[b as usize + 1] += 1;
+        }
+        for i in 0..n {
+            offsets[i + 1] += offsets[i];
+        }
+        let mut fill = offsets[..n].to_vec();
+        let mut entries = vec![(0.0f64, 0u32); offsets[n]];
+        for &(a, b, v) in &edges {
+            for (x, y) in [(a, b), (b, a)] {
+                entries[fill[x as usize]] = (v, y);
+                fill[x as usize] += 1;
+            }
+        }
+        drop(edges);
+
+        // each person's list, top k moved to its front and sorted
+        let mut lists: Vec<&mut [(f64, u32)]> = Vec::with_capacity(n);
+        let mut rest = &mut entries[..];
+        for i in 0..n {
+            let (head, tail) = rest.split_at_mut(offsets[i + 1] - offsets[i]);
+            lists.push(head);
+            rest = tail;
+        }
+        let cmp = |x: &(f64, u32), y: &(f64, u32)| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1));
+        lists.par_iter_mut().for_each(|list| {
+            if list.len() > k {
+                list.select_nth_unstable_by(k - 1, cmp);
+            }
+            let kept = list.len().min(k);
+            list[..kept].sort_unstable_by(cmp);
+        });
+
+        // sequential: 32-byte rows written in order beat a parallel collect of small pieces
+        let mut rows = Vec::with_capacity(offsets.windows(2).map(|w| (w[1] - w[0]).min(k)).sum());
+        let people: Vec<&'g Person> = order.iter().map(|&p| g.person_at(p)).collect();
+        for i in 0..n {
+            let kept = (offsets[i + 1] - offsets[i]).min(k);
+            for (j, &(v, o)) in entries[offsets[i]..offsets[i] + kept].iter().enumerate() {
+                rows.push(TopTie {
+                    person: people[i],
+                    other: people[o as usize],
+                    rank: j + 1,
+                    strength: v,
+                });
+            }
+        }
+        Ok(rows)
+    }
+}
+
+fn strong_reason(s: &Strength, last_met: Option<i64>, t: i64) -> String {
+    let mut parts: Vec<(&str, f64)> = s
+        .contributions
+        .named()
+        .into_iter()
+        .filter(|(_, v)| *v > 0.0)
+        .collect();
+    // stable: equal contributions keep the model's order
+    parts.sort_by(|x, y| y.1.total_cmp(&x.1));
+    let named: Vec<String> = parts
+        .iter()
+        .take(2)
+        .map(|(name, v)| format!("{name} ({v:.2})"))
+        .collect();
+    let mut out = format!(
+        "{}; strength {:.2}, mostly {}",
+        s.state.name(),
+        s.value,
+        and_list(&named)
+    );
+    if s.capped {
+        out.push_str(", capped as online only");
+    }
+    out.push_str("; ");
+    out.push_str(&met_phrase(last_met, t));
+    out
+}
+
+// ----- on the whole graph -----------------------------------------------
+
+/// The recommendation queries on the whole graph with the graph's model;
+/// each is [`GraphView`]'s method of the same name on
+/// [`RelationshipGraph::full_view`].
+impl RelationshipGraph {
+    /// A person's `k` strongest ties; see [`GraphView::strongest_ties`].
+    pub fn strongest_ties(&self, person: &str, k: usize, as_of: DateTime<Utc>) -> Result<Vec<StrongTie<'_>>> {
+        self.full_view().strongest_ties(person, k, as_of)
+    }
+
+    /// Every person's `k` strongest ties; see [`GraphView::strongest_ties_all`].
+    pub fn strongest_ties_all(&self, k: usize, as_of: DateTime<Utc>) -> Result<Vec<TopTie<'_>>> {
+        self.full_view().strongest_ties_all(k, as_of)
+    }
+}
