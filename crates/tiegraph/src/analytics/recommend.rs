@@ -99,6 +99,8 @@ pub(super) struct Facts {
     pub first: Option<i64>,
     /// Latest meaningful interaction of each mode (online, offline), with its channel.
     pub last: [Option<(i64, u16)>; 2],
+    /// Latest interaction of each mode, meaningful or not, with its channel.
+    pub last_seen: [Option<(i64, u16)>; 2],
 }
 
 impl Facts {
@@ -131,6 +133,7 @@ pub(super) fn facts(view: &GraphView<'_>, id: TieId, t: i64) -> Facts {
         if mode == Mode::Offline {
             f.any_offline = true;
         }
+        f.last_seen[mode_index(mode)] = Some((r.t, r.ch));
         if !view.ctx.meaningful(w) {
             continue;
         }

@@ -169,6 +169,9 @@ pub struct Cadence {
     pub online_days: Option<f64>,
     /// Days between offline contacts.
     pub offline_days: Option<f64>,
+    /// Only meaningful interactions reset a clock (default: any interaction
+    /// on a channel of the mode does, likes and newsletters included).
+    pub meaningful_only: bool,
 }
 
 impl Cadence {
@@ -176,16 +179,23 @@ impl Cadence {
     pub fn online(days: f64) -> Cadence {
         Cadence {
             online_days: Some(days),
-            offline_days: None,
+            ..Cadence::default()
         }
     }
 
     /// Offline every `days`, no online cadence.
     pub fn offline(days: f64) -> Cadence {
         Cadence {
-            online_days: None,
             offline_days: Some(days),
+            ..Cadence::default()
         }
+    }
+
+    /// Lets only meaningful interactions reset the clocks, so that a like
+    /// or a newsletter does not count as keeping in touch.
+    pub fn meaningful_only(mut self) -> Cadence {
+        self.meaningful_only = true;
+        self
     }
 
     /// Adds an online cadence.
@@ -333,9 +343,9 @@ impl<'g> GraphView<'g> {
     /// The two-way ties of a person that are overdue for contact on a
     /// [`Cadence`]: online, offline or both.
     ///
-    /// Each mode has a clock, reset by any *meaningful* interaction (either
-    /// side) on a channel of that mode; a like or a newsletter does not
-    /// reset it, or a mass mailing would mark everyone as in touch. A mode
+    /// Each mode has a clock, reset by any interaction (either side) on a
+    /// channel of that mode — or, with [`Cadence::meaningful_only`], by any
+    /// meaningful one, so that a like or a newsletter does not count. A mode
     /// never used starts its clock at the tie's first meaningful
     /// interaction. A mode is overdue when more than its period has passed
     /// since its clock started.
@@ -366,7 +376,11 @@ impl<'g> GraphView<'g> {
                 let start = f.first?;
                 let check = |mode: Mode, period: Option<f64>| {
                     let period = period?;
-                    let last = f.last[mode_index(mode)];
+                    let last = if cadence.meaningful_only {
+                        f.last
+                    } else {
+                        f.last_seen
+                    }[mode_index(mode)];
                     let since = last.map_or(start, |(at, _)| at);
                     let elapsed = (t - since) as f64 / DAY;
                     (elapsed > period).then(|| Overdue {

@@ -490,7 +490,7 @@ fn due_graph() -> tiegraph::Result<RelationshipGraph> {
 #[test]
 fn due_for_contact_ranks_by_how_overdue() -> tiegraph::Result<()> {
     let g = due_graph()?;
-    let cadence = Cadence::online(30.0).with_offline(90.0);
+    let cadence = Cadence::online(30.0).with_offline(90.0).meaningful_only();
     let rows = g.due_for_contact("ana", &cadence, days(200.0))?;
     assert_eq!(
         keys(rows.iter().map(|r| r.other)),
@@ -542,19 +542,23 @@ fn due_for_contact_ranks_by_how_overdue() -> tiegraph::Result<()> {
         bo.reason,
         "offline: never met since first contact 100 days ago, due every 90 days, 10 days overdue"
     );
-    // likes do not reset dan's online clock
+    // with meaningful_only, likes do not reset dan's online clock
     assert_eq!(rows[2].online.as_ref().map(|o| o.last), Some(Some(days(150.0))));
     assert_eq!(
         rows[0].reason,
         "online: last contact 100 days ago (email), due every 30 days, 70 days overdue"
     );
+    // by default any interaction on an online channel resets it: yesterday's
+    // likes keep dan and fay in touch
+    let rows = g.due_for_contact("ana", &Cadence::online(30.0).with_offline(90.0), days(200.0))?;
+    assert_eq!(keys(rows.iter().map(|r| r.other)), ["cy", "lee", "bo"]);
     Ok(())
 }
 
 #[test]
 fn due_for_contact_on_one_mode_and_through_a_view() -> tiegraph::Result<()> {
     let g = due_graph()?;
-    let rows = g.due_for_contact("ana", &Cadence::online(30.0), days(200.0))?;
+    let rows = g.due_for_contact("ana", &Cadence::online(30.0).meaningful_only(), days(200.0))?;
     // lee, dan and fay are all 20 days past a 30-day cadence: key order
     assert_eq!(keys(rows.iter().map(|r| r.other)), ["cy", "dan", "fay", "lee"]);
     assert!(rows.iter().all(|r| r.offline.is_none()));
@@ -563,7 +567,11 @@ fn due_for_contact_on_one_mode_and_through_a_view() -> tiegraph::Result<()> {
     // from day 120 on, lee's meeting and ana's email to bo are out of view:
     // lee never met (clock from day 140), bo and cy are one-sided or online-fresh
     let v = g.view(&View::all().between(days(120.0), days(300.0)))?;
-    let rows = v.due_for_contact("ana", &Cadence::online(30.0).with_offline(90.0), days(200.0))?;
+    let rows = v.due_for_contact(
+        "ana",
+        &Cadence::online(30.0).with_offline(90.0).meaningful_only(),
+        days(200.0),
+    )?;
     assert_eq!(keys(rows.iter().map(|r| r.other)), ["dan", "fay", "lee"]);
     assert!(rows[2].offline.is_none());
     Ok(())
