@@ -44,6 +44,21 @@ fn w1(c: &mut Criterion, n: usize, people: usize) {
     group.bench_function("score_all", |b| {
         b.iter(|| black_box(StrengthGraph::new(&view, as_of()).expect("scores").edge_count()))
     });
+    group.bench_function("top10_all", |b| {
+        b.iter(|| black_box(g.strongest_ties_all(10, as_of()).expect("scores").len()))
+    });
+    group.bench_function("end_to_end", |b| {
+        b.iter(|| {
+            let g = ingest(&batch);
+            black_box(
+                g.strongest_ties_all(10, as_of())
+                    .expect("scores")
+                    .iter()
+                    .map(|t| t.strength)
+                    .sum::<f64>(),
+            )
+        })
+    });
     group.finish();
 }
 
@@ -91,12 +106,11 @@ fn single_queries(c: &mut Criterion) {
     group.bench_function("strength_100_interactions", |b| {
         b.iter(|| black_box(g.strength("bench-a", "bench-b", day(520)).expect("known")))
     });
-    group.bench_function("ties_of_person_with_1000_ties", |b| {
-        let filter = tiegraph::TieFilter {
-            person: Some("bench-hub".into()),
-            ..Default::default()
-        };
-        b.iter(|| black_box(g.ties_with(day(700), &filter).expect("known").len()))
+    group.bench_function("strongest_ties_of_person_with_1000_ties", |b| {
+        b.iter(|| black_box(g.strongest_ties("bench-hub", 10, day(700)).expect("known").len()))
+    });
+    group.bench_function("peak_100_interactions", |b| {
+        b.iter(|| black_box(g.peak("bench-a", "bench-b", day(520)).expect("known")))
     });
     let mut k = 0i64;
     group.bench_function("add_interaction_to_1m_graph", |b| {

@@ -46,4 +46,13 @@ fn main() {
         t.elapsed().as_secs_f64(),
         w.edge_count()
     );
+    let t = Instant::now();
+    let top = g
+        .strongest_ties_all(10, chrono::DateTime::from_timestamp(AS_OF, 0).expect("valid"))
+        .expect("ok");
+    let sum: f64 = top.iter().map(|r| r.strength).sum();
+    println!(
+        "top10_all    {:>8.3} s  checksum {sum:.6}",
+        t.elapsed().as_secs_f64()
+    );
 }
