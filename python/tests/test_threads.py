@@ -140,3 +140,58 @@ def test_concurrent_writers_and_readers(n_threads: int) -> None:
     for t in threads:
         t.join(timeout=60)
     assert g.interaction_count == 200 * n_threads
+
+
+def test_other_threads_run_while_ties_are_scored() -> None:
+    """`Graph.ties` scores with the interpreter released: another thread
+    makes progress during the call, not only before and after it."""
+    g = seeded()
+    batches = [batch(i, 20_000) for i in range(8)]
+    g.load_interactions(pa.RecordBatchReader.from_batches(batches[0].schema, iter(batches)))
+    running = threading.Event()
+    done = threading.Event()
+    stamps: list[float] = []
+
+    def counter() -> None:
+        running.set()
+        while not done.is_set():
+            stamps.append(time.perf_counter())
+            time.sleep(0)
+
+    t = threading.Thread(target=counter)
+    t.start()
+    assert running.wait(timeout=60)
+    start = time.perf_counter()
+    table = g.ties(as_of=at(28), with_peak=True)
+    end = time.perf_counter()
+    done.set()
+    t.join(timeout=60)
+    assert len(table) == g.tie_count
+    if end - start < 0.02:
+        pytest.skip(f"ties took {end - start:.4f} s: too quick to tell")
+    margin = 0.002
+    assert any(start + margin < s < end - margin for s in stamps)
+
+
+def test_threads_scoring_at_once_agree() -> None:
+    g = seeded()
+    g.load_interactions(batch(0, 3000))
+    as_of = at(28)
+    want = (g.ties(as_of=as_of).to_arrow(), g.strength("p00", "p01", as_of=as_of))
+    got: list[object] = []
+    errors: list[BaseException] = []
+
+    def reader() -> None:
+        try:
+            for _ in range(20):
+                got.append((g.ties(as_of=as_of).to_arrow(), g.strength("p00", "p01", as_of=as_of)))
+        except BaseException as e:  # noqa: BLE001 - reported below
+            errors.append(e)
+
+    threads = [threading.Thread(target=reader) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert not errors, errors
+    assert len(got) == 80 and all(x == want for x in got)

@@ -74,6 +74,26 @@ pub fn err(e: Error) -> PyErr {
     Python::attach(|py| to_py(py, &e))
 }
 
+/// An exception of `tiegraph._errors` by class name, for failures found
+/// here rather than in the core (a model parameter of the wrong kind).
+pub fn named(class: &str, message: impl Into<String>) -> PyErr {
+    let message = message.into();
+    Python::attach(|py| {
+        let class = ERRORS
+            .get_or_try_init(py, || PyModule::import(py, "tiegraph._errors").map(Bound::unbind))
+            .and_then(|m| m.bind(py).getattr(class));
+        match class.and_then(|c| c.call1((message.clone(),))) {
+            Ok(exc) => PyErr::from_value(exc),
+            Err(import) => {
+                let err =
+                    PyRuntimeError::new_err(format!("{message} (and tiegraph._errors could not be used)"));
+                err.set_cause(py, Some(import));
+                err
+            }
+        }
+    })
+}
+
 /// A core `InvalidArgument` error as a Python exception.
 pub fn invalid_argument(argument: &str, reason: impl Into<String>) -> PyErr {
     err(Error::InvalidArgument {

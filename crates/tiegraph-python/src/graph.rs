@@ -12,6 +12,7 @@
 use std::path::PathBuf;
 use std::sync::{PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard, TryLockError};
 
+use chrono::TimeDelta;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyType};
 use tiegraph::{
@@ -20,6 +21,10 @@ use tiegraph::{
 };
 
 use crate::errors::err;
+use crate::model::PyScoringModel;
+use crate::score::{self, Which};
+use crate::strength::{PyExplanation, PyStrength};
+use crate::table::Table;
 use crate::types::{PyChannel, PyConnection, PyInteraction, PyLoadReport, PyPerson};
 use crate::{conv, load};
 
@@ -425,6 +430,115 @@ impl Graph {
             since,
         };
         load::connections(self, data, cols, conv::on_error(on_error)?, time_unit)
+    }
+
+    // ----- scoring ------------------------------------------------------
+    // Bodies in `score.rs`; documentation in `_tiegraph.pyi`.
+
+    /// The scoring model queries use (a copy).
+    #[getter]
+    fn model(&self, py: Python<'_>) -> PyScoringModel {
+        PyScoringModel(self.read(py, Cost::Cheap, |s| s.graph.model().clone()))
+    }
+
+    /// Sets the scoring model queries use.
+    fn set_model(&self, py: Python<'_>, model: &PyScoringModel) -> PyResult<()> {
+        let m = model.0.clone();
+        self.with_mut(py, |g| g.set_model(m))
+    }
+
+    /// The strength of the relationship between `a` and `b` as of a date.
+    #[pyo3(signature = (a, b, *, as_of, view=None, model=None))]
+    fn strength(
+        &self,
+        py: Python<'_>,
+        a: &str,
+        b: &str,
+        as_of: &Bound<'_, PyAny>,
+        view: Option<&Bound<'_, PyAny>>,
+        model: Option<PyRef<'_, PyScoringModel>>,
+    ) -> PyResult<PyStrength> {
+        score::strength(self, py, (a, b), as_of, Which::Scoped, view, model.as_deref())
+    }
+
+    /// The strength counting online interactions only.
+    #[pyo3(signature = (a, b, *, as_of, model=None))]
+    fn online_strength(
+        &self,
+        py: Python<'_>,
+        a: &str,
+        b: &str,
+        as_of: &Bound<'_, PyAny>,
+        model: Option<PyRef<'_, PyScoringModel>>,
+    ) -> PyResult<PyStrength> {
+        score::strength(self, py, (a, b), as_of, Which::Online, None, model.as_deref())
+    }
+
+    /// The strength counting offline interactions only.
+    #[pyo3(signature = (a, b, *, as_of, model=None))]
+    fn offline_strength(
+        &self,
+        py: Python<'_>,
+        a: &str,
+        b: &str,
+        as_of: &Bound<'_, PyAny>,
+        model: Option<PyRef<'_, PyScoringModel>>,
+    ) -> PyResult<PyStrength> {
+        score::strength(self, py, (a, b), as_of, Which::Offline, None, model.as_deref())
+    }
+
+    /// The strength with the interactions behind it, in plain words.
+    #[pyo3(signature = (a, b, *, as_of, view=None, model=None))]
+    fn explain(
+        &self,
+        py: Python<'_>,
+        a: &str,
+        b: &str,
+        as_of: &Bound<'_, PyAny>,
+        view: Option<&Bound<'_, PyAny>>,
+        model: Option<PyRef<'_, PyScoringModel>>,
+    ) -> PyResult<PyExplanation> {
+        score::explain(self, py, (a, b), as_of, view, model.as_deref())
+    }
+
+    /// Every tie (or one person's) with its strength, as a table.
+    #[pyo3(signature = (*, as_of, person=None, min_strength=0.0, with_peak=false, view=None, model=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn ties(
+        &self,
+        py: Python<'_>,
+        as_of: &Bound<'_, PyAny>,
+        person: Option<String>,
+        min_strength: f64,
+        with_peak: bool,
+        view: Option<&Bound<'_, PyAny>>,
+        model: Option<PyRef<'_, PyScoringModel>>,
+    ) -> PyResult<Table> {
+        let args = score::TiesArgs {
+            as_of,
+            person,
+            min_strength,
+            with_peak,
+        };
+        score::ties(self, py, args, view, model.as_deref())
+    }
+
+    /// The strength between `a` and `b` from `start` to `end` (included)
+    /// every `step`, as a table.
+    #[pyo3(signature = (a, b, *, start, end, step, view=None, model=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn timeline(
+        &self,
+        py: Python<'_>,
+        a: &str,
+        b: &str,
+        start: &Bound<'_, PyAny>,
+        end: &Bound<'_, PyAny>,
+        step: TimeDelta,
+        view: Option<&Bound<'_, PyAny>>,
+        model: Option<PyRef<'_, PyScoringModel>>,
+    ) -> PyResult<Table> {
+        score::timeline(self, py, (a, b), start, end, step, view, model.as_deref())
     }
 
     // ----- whole graph --------------------------------------------------

@@ -8,6 +8,12 @@
 //! - `graph.rs`: the `Graph` class and its locking rules;
 //! - `load.rs`: bulk loads from Arrow streams, CSV and Parquet;
 //! - `types.rs`: read-only value classes (`Person`, `Interaction`...);
+//! - `score.rs`: the scoring methods of `Graph`, `View`, the tie table;
+//! - `strength.rs`: `Strength`, `Contact`, `Explanation`;
+//! - `model.rs`: `ScoringModel`, `Weights`, `Fit`, `roc_auc`;
+//! - `params.rs`: model parameters to and from dicts through serde;
+//! - `labels.rs`: labelled pairs for `ScoringModel.fit`;
+//! - `table.rs`: `Table`, Arrow record batches for every bulk result;
 //! - `conv.rs`: times and option strings;
 //! - `errors.rs`: core errors as `tiegraph.TiegraphError` subclasses.
 //!
@@ -15,14 +21,23 @@
 //! block per class, so declare the method in `graph.rs` and keep its body in
 //! a module of its own that takes `&Graph`, as `load.rs` does; take times
 //! with `conv::time` (naive = UTC), run the core inside `Graph::read`, and
-//! add the method to `python/src/tiegraph/_tiegraph.pyi`.
+//! add the method to `python/src/tiegraph/_tiegraph.pyi`. A bulk result
+//! (a ranking, a list of pairs) is a `table::Table`: build its arrow-rs
+//! arrays inside the `Graph::read` closure, as `score::ties` does, so that
+//! no Python object is made per row and the interpreter stays free.
 
 use pyo3::prelude::*;
 
 mod conv;
 mod errors;
 mod graph;
+mod labels;
 mod load;
+mod model;
+mod params;
+mod score;
+mod strength;
+mod table;
 mod types;
 
 #[pymodule]
@@ -35,5 +50,14 @@ fn _tiegraph(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<types::PyInteraction>()?;
     m.add_class::<types::PyConnection>()?;
     m.add_class::<types::PyLoadReport>()?;
+    m.add_class::<model::PyScoringModel>()?;
+    m.add_class::<model::PyWeights>()?;
+    m.add_class::<model::PyFit>()?;
+    m.add_class::<score::PyView>()?;
+    m.add_class::<strength::PyStrength>()?;
+    m.add_class::<strength::PyContact>()?;
+    m.add_class::<strength::PyExplanation>()?;
+    m.add_class::<table::Table>()?;
+    m.add_function(wrap_pyfunction!(model::roc_auc, m)?)?;
     Ok(())
 }

@@ -10,6 +10,21 @@
 >>> (g.person_count, g.tie_count, g.interaction_count)
 (3, 3, 4)
 
+Every score is taken ``as_of`` a date (tiegraph never reads a clock), with
+its components, state and reasons:
+
+>>> s = g.strength("ana@agency.example", "lee@daily.example", as_of=dt.date(2026, 5, 1))
+>>> (round(s.value, 3), s.state, s.two_way)
+(0.378, 'active', True)
+>>> g.ties(as_of=dt.date(2026, 5, 1)).to_arrow().column("state").to_pylist()
+['active', 'active', 'active']
+
+Results of bulk queries are :class:`Table` objects that pyarrow, polars and
+pandas read through the Arrow PyCapsule interface (``t.to_pandas()``,
+``t.to_polars()``); :class:`View` restricts what counts (online, offline,
+channels, a window), :class:`ScoringModel` holds the model's parameters and
+fits its weights to labelled pairs.
+
 Bulk loads take anything that speaks the Arrow PyCapsule interface
 (pyarrow, polars, pandas >= 2.2, DuckDB) or a ``.csv`` / ``.parquet`` path:
 ``g.load_interactions(df)``. Naive datetimes are taken as UTC; integers are
@@ -48,11 +63,20 @@ from ._tiegraph import (
     SNAPSHOT_VERSION,
     Channel,
     Connection,
+    Contact,
+    Explanation,
+    Fit,
     Graph,
     Interaction,
     LoadReport,
     Person,
+    ScoringModel,
+    Strength,
+    Table,
+    View,
+    Weights,
     __version__,
+    roc_auc,
 )
 
 __all__ = [
@@ -60,9 +84,12 @@ __all__ = [
     "Channel",
     "ColumnTypeError",
     "Connection",
+    "Contact",
     "CorruptSnapshotError",
     "CsvError",
     "EmptyKeyError",
+    "Explanation",
+    "Fit",
     "FitError",
     "Graph",
     "Interaction",
@@ -79,12 +106,18 @@ __all__ = [
     "Person",
     "PersonExistsError",
     "PersonNotFoundError",
+    "ScoringModel",
     "SelfInteractionError",
     "SnapshotVersionError",
+    "Strength",
+    "Table",
     "TieNotFoundError",
     "TiegraphError",
     "TiegraphIOError",
     "TimestampError",
     "UnknownChannelError",
+    "View",
+    "Weights",
+    "roc_auc",
     "__version__",
 ]

@@ -39,8 +39,12 @@ any kind added to the core later               ``TiegraphError``
 =============================================  ============================  ===============
 
 Bad option strings (``on_error="ignore"``, ``kind="friends"``, an unknown
-``mode`` or ``class_``) raise ``InvalidValueError``; an option that does not
-apply (``time_unit`` for an Arrow input) raises ``InvalidArgumentError``.
+``mode`` or ``class_``, ``view="email"``) raise ``InvalidValueError``; an
+option that does not apply (``time_unit`` for an Arrow input) raises
+``InvalidArgumentError``. A model parameter of an unknown name or of the
+wrong kind (a float for ``regularity_weeks``) raises
+``InvalidParameterError``, like one out of its domain; a column a result
+:class:`~tiegraph.Table` does not have raises ``MissingColumnError``.
 """
 
 from __future__ import annotations
