@@ -111,8 +111,15 @@ def test_a_first_coffee() -> None:
     check_components(s, f)
     close("value", s.value, combine(f))
     assert (s.state, s.two_way, s.online_only, s.capped) == ("active", True, False, False)
-    assert s.peak is not None
-    close("peak", s.peak, max(s.value, g.strength("ana", "lee", as_of=days(0)).value))
+    assert s.peak is None  # strength() leaves the peak to explain() and peak()
+    peak = g.explain("ana", "lee", as_of=days(1)).strength.peak
+    assert peak is not None
+    close("peak", peak, max(s.value, g.strength("ana", "lee", as_of=days(0)).value))
+    got = g.peak("ana", "lee", as_of=days(1))
+    assert got is not None
+    close("peak()", got[0], peak)
+    at_peak = g.strength("ana", "lee", as_of=got[1]).value
+    assert got[1] in (days(0), days(1)) and at_peak == got[0]
     close("contributions", sum(s.contributions.values()), s.value)
     close("float()", float(s), s.value, 0.0)
     # a mutual channel counts for both sides, whoever logged it
@@ -190,7 +197,9 @@ def test_explanations_read_well() -> None:
     ]
     assert e.reasons == reasons
     assert str(e) == "\n".join(reasons)
-    assert e.strength == g.strength("ana", "lee", as_of=days(42))
+    s = g.strength("ana", "lee", as_of=days(42))
+    assert e.strength.value == s.value and e.strength.components == s.components
+    assert e.strength.peak == g.peak("ana", "lee", as_of=days(42))[0]  # type: ignore[index]
     assert e.last_two_way is not None
     assert (e.last_two_way.from_, e.last_two_way.initiator, e.last_two_way.channel) == (
         "lee",
@@ -227,7 +236,8 @@ def test_no_tie_and_connection_only() -> None:
     assert after.state == "connected"
     close("value", after.value, 0.05)
     nothing = g.strength("ana", "kim", as_of=days(10))
-    assert (nothing.state, nothing.value, nothing.peak) == ("none", 0.0, 0.0)
+    assert (nothing.state, nothing.value, nothing.peak) == ("none", 0.0, None)
+    assert g.peak("ana", "kim", as_of=days(10)) is None
     e = g.explain("ana", "kim", as_of=days(10))
     assert e.reasons == ['"ana" and "kim" have no interaction or connection']
     assert e.top == [] and e.last_two_way is None
@@ -238,7 +248,7 @@ def test_strength_repr() -> None:
     g.add_interaction("sam", "ana", at=days(0), channel="email")
     s = g.strength("ana", "sam", as_of=days(1))
     r = repr(s)
-    assert r.startswith("Strength(value=0.0000, state='one_sided', one_sided_from='sam', peak=0.0000, ")
+    assert r.startswith("Strength(value=0.0000, state='one_sided', one_sided_from='sam', two_way=False")
     assert "two_way=False" in r and "components=(recency=0.0000" in r
 
 
@@ -446,7 +456,7 @@ def test_tie_table_agrees_with_single_queries() -> None:
             s.one_sided_from,
             s.online_only,
             s.capped,
-            s.peak,
+            g.explain(r["a"], r["b"], as_of=at).strength.peak,
         )
     states = {(r["a"], r["b"]): (r["state"], r["one_sided_from"]) for r in rows}
     assert states == {

@@ -461,6 +461,20 @@ impl Graph {
         score::strength(self, py, (a, b), as_of, Which::Scoped, view, model.as_deref())
     }
 
+    /// The pair's peak strength and when it was reached, or None without a tie.
+    #[pyo3(signature = (a, b, *, as_of, view=None, model=None))]
+    fn peak(
+        &self,
+        py: Python<'_>,
+        a: &str,
+        b: &str,
+        as_of: &Bound<'_, PyAny>,
+        view: Option<&Bound<'_, PyAny>>,
+        model: Option<PyRef<'_, PyScoringModel>>,
+    ) -> PyResult<Option<(f64, chrono::DateTime<chrono::Utc>)>> {
+        score::peak(self, py, (a, b), as_of, view, model.as_deref())
+    }
+
     /// The strength counting online interactions only.
     #[pyo3(signature = (a, b, *, as_of, model=None))]
     fn online_strength(

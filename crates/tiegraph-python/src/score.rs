@@ -215,6 +215,22 @@ pub fn strength(
     Ok(PyStrength::new(&s, a, b))
 }
 
+/// `Graph.peak`: the highest strength and when it was reached.
+pub fn peak(
+    graph: &Graph,
+    py: Python<'_>,
+    (a, b): (&str, &str),
+    as_of: &Bound<'_, PyAny>,
+    view: Option<&Bound<'_, PyAny>>,
+    model: Option<&PyScoringModel>,
+) -> PyResult<Option<(f64, chrono::DateTime<chrono::Utc>)>> {
+    let t = conv::time(as_of, "as_of")?;
+    let scope = Scope::new(view, model)?;
+    graph
+        .read(py, Cost::Heavy, |st| scope.graph_view(&st.graph)?.peak(a, b, t))
+        .map_err(err)
+}
+
 /// `Graph.explain`.
 pub fn explain(
     graph: &Graph,

@@ -504,7 +504,9 @@ class Strength:
         The key of the side that reached out when the state is ``"one_sided"``.
     peak : float or None
         The highest strength at the times of the pair's meaningful
-        interactions and at the date (always set by ``Graph.strength``).
+        interactions and at the date: set by ``Graph.explain``, by
+        ``Graph.ties(with_peak=True)`` and whenever the dormant rule needed
+        it; ``Graph.peak`` gives it with its time.
     effort : tuple of (float, float)
         What each side put in (decayed intensity sums), in the order asked.
     two_way : bool
@@ -765,8 +767,9 @@ class Graph:
         Returns
         -------
         Strength
-            With components, contributions, state, peak and each side's
-            effort. People without a tie get a zero strength in state ``"none"``.
+            With components, contributions, state and each side's effort
+            (``peak`` only when the state needed it: see :meth:`peak`). People
+            without a tie get a zero strength in state ``"none"``.
 
         Raises
         ------
@@ -785,6 +788,43 @@ class Graph:
         >>> s = g.strength("ana", "lee", as_of=dt.datetime(2026, 3, 10))
         >>> (s.value, s.state, s.one_sided_from)
         (0.0, 'one_sided', 'ana')
+        """
+    def peak(
+        self,
+        a: str,
+        b: str,
+        *,
+        as_of: _Time,
+        view: _ViewArg = None,
+        model: ScoringModel | None = None,
+    ) -> tuple[float, dt.datetime] | None:
+        """The pair's highest strength and when it was first reached.
+
+        The peak is the best strength at the times of the pair's meaningful
+        interactions (each as its own date) and at ``as_of``. ``strength``
+        leaves ``peak`` unset unless its state needed it, because this costs
+        one more sweep over the pair's history.
+
+        Parameters
+        ----------
+        a, b : str
+            Person keys.
+        as_of : datetime.datetime or datetime.date
+            The date (naive = UTC).
+        view : None, "online", "offline" or View
+            Which interactions count.
+        model : ScoringModel, optional
+            A model to use instead of the graph's.
+
+        Returns
+        -------
+        tuple of (float, datetime.datetime) or None
+            The peak and its time (UTC); None when the pair has no tie.
+
+        Raises
+        ------
+        PersonNotFoundError
+            When a key is unknown.
         """
     def online_strength(
         self, a: str, b: str, *, as_of: _Time, model: ScoringModel | None = None
