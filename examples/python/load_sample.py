@@ -42,10 +42,12 @@ def main() -> None:
 
     # One row per interaction; empty duration cells mean "unknown", the
     # weight column is a multiplier (0.5 marks a pitch the reporter was cc'd on).
-    g.load_interactions(str(DATA / "interactions.csv"), duration="duration", weight="weight")
+    report = g.load_interactions(DATA / "interactions.csv", duration="duration", weight="weight")
+    print(f"interactions.csv: {report.rows} rows, {report.added} added")
 
     # Declared links: LinkedIn connections (mutual) and X follows (one way).
-    g.load_connections(str(DATA / "connections.csv"), kind="kind", since="since")
+    report = g.load_connections(DATA / "connections.csv", kind="kind", since="since")
+    print(f"connections.csv: {report.rows} rows, {report.added} added")
 
     # Launches, conferences and dinners: each becomes one interaction per
     # pair of participants, diluted by the size of the group.
@@ -66,12 +68,13 @@ def main() -> None:
         n = len(split(e["participants"]))
         per_channel[e["channel"] or "event"] += n * (n - 1) // 2
     expected = sum(per_channel.values())
-    assert g.person_count() == len(people), (g.person_count(), len(people))
-    assert g.interaction_count() == expected, (g.interaction_count(), expected)
+    assert g.person_count == len(people), (g.person_count, len(people))
+    assert g.interaction_count == expected, (g.interaction_count, expected)
 
-    print(f"people        {g.person_count():>6}")
-    print(f"ties          {g.tie_count():>6}")
-    print(f"interactions  {g.interaction_count():>6}  ({len(events)} group events)")
+    print(f"events.csv: {len(events)} group events\n")
+    print(f"people        {g.person_count:>6}")
+    print(f"ties          {g.tie_count:>6}")
+    print(f"interactions  {g.interaction_count:>6}")
     print("\ninteractions per channel:")
     for channel, n in per_channel.most_common():
         print(f"  {channel:<15} {n:>6}")
