@@ -13,8 +13,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use tiegraph::{Connection, Interaction, RelationshipGraph, roc_auc};
 
-/// The error of an example.
-pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
+pub use crate::BoxError;
 
 /// Where the data lives: `../shared/data/thiers13` beside the repository.
 pub fn data_dir() -> PathBuf {
