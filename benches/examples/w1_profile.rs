@@ -35,6 +35,12 @@ fn main() {
         t.elapsed().as_secs_f64(),
         g.tie_count()
     );
+    println!(
+        "graph        {:>8.1} bytes per interaction ({} interactions, {:.0} MB on the heap)",
+        g.heap_bytes() as f64 / g.interaction_count() as f64,
+        g.interaction_count(),
+        g.heap_bytes() as f64 / 1e6
+    );
     let t = Instant::now();
     let w = StrengthGraph::new(
         &g.full_view(),

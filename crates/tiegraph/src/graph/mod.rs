@@ -249,6 +249,66 @@ impl RelationshipGraph {
         self.interaction_count
     }
 
+    /// The bytes the graph holds on the heap: every table at its allocated
+    /// capacity, hash maps by bucket count (an estimate for them: one control
+    /// byte and one entry per bucket), strings by capacity.
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use tiegraph::{Interaction, RelationshipGraph};
+    /// let mut g = RelationshipGraph::new();
+    /// let at = Utc.with_ymd_and_hms(2026, 3, 2, 10, 0, 0).unwrap();
+    /// let rows: Vec<_> = (0..1000).map(|i| Interaction::new("ana", format!("p{}", i % 10), at, "email")).collect();
+    /// g.add_interactions(rows)?;
+    /// let per = g.heap_bytes() as f64 / g.interaction_count() as f64;
+    /// assert!(per > 24.0 && per < 40.0, "{per} bytes per interaction");
+    /// # Ok::<(), tiegraph::Error>(())
+    /// ```
+    pub fn heap_bytes(&self) -> usize {
+        use std::mem::size_of;
+        fn map<K, V>(m: &FxHashMap<K, V>) -> usize {
+            m.capacity() * (size_of::<(K, V)>() + 1)
+        }
+        let people: usize = self.people.capacity() * size_of::<Option<Person>>()
+            + self
+                .people
+                .iter()
+                .flatten()
+                .map(|p| {
+                    p.key.capacity()
+                        + p.name.as_ref().map_or(0, String::capacity)
+                        + p.organisation.as_ref().map_or(0, String::capacity)
+                        + p.role.as_ref().map_or(0, String::capacity)
+                        + p.tags
+                            .iter()
+                            .map(|t| t.capacity() + size_of::<String>())
+                            .sum::<usize>()
+                })
+                .sum::<usize>();
+        let index = map(&self.index) + self.index.keys().map(String::capacity).sum::<usize>();
+        let ties: usize = self.ties.capacity() * size_of::<Option<TieData>>()
+            + self
+                .ties
+                .iter()
+                .flatten()
+                .map(|t| {
+                    t.log.capacity() * size_of::<Record>()
+                        + t.conns.capacity() * size_of::<ConnRecord>()
+                        + t.conns.iter().map(|c| c.platform.capacity()).sum::<usize>()
+                })
+                .sum::<usize>();
+        // petgraph's stable graph: a node or edge slot is its weight plus two links
+        let net = self.net.capacity().0 * (size_of::<PersonId>() + 8 + 4)
+            + self.net.capacity().1 * (size_of::<TieId>() + 16 + 4);
+        people
+            + index
+            + ties
+            + map(&self.pairs)
+            + self.free_ties.capacity() * 4
+            + net
+            + self.node_of.capacity() * 4
+    }
+
     /// Removes a person, their ties, and them from every group event (whose
     /// remaining pairs are re-diluted as if they had never been there).
     ///
