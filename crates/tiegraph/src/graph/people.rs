@@ -1,0 +1,240 @@
+//! People: adding, updating, looking up and removing them.
+
+use rustc_hash::FxHashMap;
+
+use super::store::pair_key;
+use super::{ConnRecord, Record, RelationshipGraph, TieData, TieId, check_key};
+use crate::error::{Error, Result};
+use crate::model::{Person, PersonId};
+
+impl RelationshipGraph {
+    /// Adds a person; the key must be new and non-empty.
+    ///
+    /// ```
+    /// use tiegraph::{Person, RelationshipGraph};
+    /// let mut g = RelationshipGraph::new();
+    /// g.add_person(Person::new("lee").with_name("Lee Park"))?;
+    /// assert!(g.add_person(Person::new("lee")).is_err());
+    /// # Ok::<(), tiegraph::Error>(())
+    /// ```
+    pub fn add_person(&mut self, person: Person) -> Result<PersonId> {
+        check_key(&person.key, "key")?;
+        if self.index.contains_key(&person.key) {
+            return Err(Error::PersonExists { key: person.key });
+        }
+        Ok(self.insert_person(person))
+    }
+
+    pub(crate) fn insert_person(&mut self, person: Person) -> PersonId {
+        let id = PersonId(self.people.len() as u32);
+        self.index.insert(person.key.clone(), id);
+        self.people.push(Some(person));
+        self.node_of.push(self.net.add_node(id));
+        id
+    }
+
+    /// The id of the person with this key, creating them if new.
+    pub(crate) fn intern(&mut self, key: &str) -> PersonId {
+        match self.index.get(key) {
+            Some(&id) => id,
+            None => self.insert_person(Person::new(key)),
+        }
+    }
+
+    /// Replaces the details of an existing person (matched by key).
+    ///
+    /// ```
+    /// use tiegraph::{Person, RelationshipGraph};
+    /// let mut g = RelationshipGraph::new();
+    /// g.add_person(Person::new("lee"))?;
+    /// g.update_person(Person::new("lee").with_organisation("The Daily Example"))?;
+    /// assert_eq!(g.person("lee")?.organisation.as_deref(), Some("The Daily Example"));
+    /// # Ok::<(), tiegraph::Error>(())
+    /// ```
+    pub fn update_person(&mut self, person: Person) -> Result<()> {
+        let id = self.id(&person.key)?;
+        self.people[id.index()] = Some(person);
+        Ok(())
+    }
+
+    /// The person with this key.
+    pub fn person(&self, key: &str) -> Result<&Person> {
+        self.id(key).map(|id| self.person_at(id))
+    }
+
+    /// Whether a person with this key exists.
+    pub fn contains_person(&self, key: &str) -> bool {
+        self.index.contains_key(key)
+    }
+
+    /// The id of the person with this key.
+    pub fn person_id(&self, key: &str) -> Result<PersonId> {
+        self.id(key)
+    }
+
+    pub(crate) fn id(&self, key: &str) -> Result<PersonId> {
+        self.index
+            .get(key)
+            .copied()
+            .ok_or_else(|| Error::PersonNotFound { key: key.to_string() })
+    }
+
+    /// The person with this id (ids come from this graph).
+    ///
+    /// # Panics
+    /// When the id is not one of this graph's live people.
+    pub fn person_at(&self, id: PersonId) -> &Person {
+        self.people[id.index()]
+            .as_ref()
+            .expect("a live person id of this graph")
+    }
+
+    pub(crate) fn key(&self, id: PersonId) -> &str {
+        &self.person_at(id).key
+    }
+
+    /// Every person, in key order.
+    pub fn people(&self) -> impl Iterator<Item = &Person> {
+        let mut v: Vec<&Person> = self.people.iter().flatten().collect();
+        v.sort_unstable_by(|x, y| x.key.cmp(&y.key));
+        v.into_iter()
+    }
+
+    /// Number of people.
+    pub fn person_count(&self) -> usize {
+        self.index.len()
+    }
+
+    /// Number of ties (pairs with an interaction or a connection).
+    pub fn tie_count(&self) -> usize {
+        self.pairs.len()
+    }
+
+    /// Number of stored interactions (a group event counts once per pair).
+    pub fn interaction_count(&self) -> usize {
+        self.interaction_count
+    }
+
+    /// The bytes the graph holds on the heap: every table at its allocated
+    /// capacity, hash maps by bucket count (an estimate for them: one control
+    /// byte and one entry per bucket), strings by capacity.
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use tiegraph::{Interaction, RelationshipGraph};
+    /// let mut g = RelationshipGraph::new();
+    /// let at = Utc.with_ymd_and_hms(2026, 3, 2, 10, 0, 0).unwrap();
+    /// let rows: Vec<_> = (0..1000).map(|i| Interaction::new("ana", format!("p{}", i % 10), at, "email")).collect();
+    /// g.add_interactions(rows)?;
+    /// let per = g.heap_bytes() as f64 / g.interaction_count() as f64;
+    /// assert!(per > 24.0 && per < 40.0, "{per} bytes per interaction");
+    /// # Ok::<(), tiegraph::Error>(())
+    /// ```
+    pub fn heap_bytes(&self) -> usize {
+        use std::mem::size_of;
+        fn map<K, V>(m: &FxHashMap<K, V>) -> usize {
+            m.capacity() * (size_of::<(K, V)>() + 1)
+        }
+        let people: usize = self.people.capacity() * size_of::<Option<Person>>()
+            + self
+                .people
+                .iter()
+                .flatten()
+                .map(|p| {
+                    p.key.capacity()
+                        + p.name.as_ref().map_or(0, String::capacity)
+                        + p.organisation.as_ref().map_or(0, String::capacity)
+                        + p.role.as_ref().map_or(0, String::capacity)
+                        + p.tags
+                            .iter()
+                            .map(|t| t.capacity() + size_of::<String>())
+                            .sum::<usize>()
+                })
+                .sum::<usize>();
+        let index = map(&self.index) + self.index.keys().map(String::capacity).sum::<usize>();
+        let ties: usize = self.ties.capacity() * size_of::<Option<TieData>>()
+            + self
+                .ties
+                .iter()
+                .flatten()
+                .map(|t| {
+                    t.log.capacity() * size_of::<Record>()
+                        + t.conns.capacity() * size_of::<ConnRecord>()
+                        + t.conns.iter().map(|c| c.platform.capacity()).sum::<usize>()
+                })
+                .sum::<usize>();
+        // petgraph's stable graph: a node or edge slot is its weight plus two links
+        let net = self.net.capacity().0 * (size_of::<PersonId>() + 8 + 4)
+            + self.net.capacity().1 * (size_of::<TieId>() + 16 + 4);
+        people
+            + index
+            + ties
+            + map(&self.pairs)
+            + self.free_ties.capacity() * 4
+            + net
+            + self.node_of.capacity() * 4
+    }
+
+    /// Removes a person, their ties, and them from every group event (whose
+    /// remaining pairs are re-diluted as if they had never been there).
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use tiegraph::{Interaction, RelationshipGraph};
+    /// let mut g = RelationshipGraph::new();
+    /// let at = Utc.with_ymd_and_hms(2026, 3, 2, 10, 0, 0).unwrap();
+    /// g.add_interaction(Interaction::new("ana", "lee", at, "email"))?;
+    /// g.remove_person("lee")?;
+    /// assert_eq!((g.person_count(), g.tie_count(), g.interaction_count()), (1, 0, 0));
+    /// # Ok::<(), tiegraph::Error>(())
+    /// ```
+    pub fn remove_person(&mut self, key: &str) -> Result<Person> {
+        let id = self.id(key)?;
+        let node = self.node_of[id.index()];
+        let tie_ids: Vec<TieId> = self.net.edges(node).map(|e| *e.weight()).collect();
+        for t in tie_ids {
+            self.drop_tie(t);
+        }
+        self.net.remove_node(node);
+        self.index.remove(key);
+        let person = self.people[id.index()].take().expect("live person");
+        self.remove_from_events(id);
+        Ok(person)
+    }
+
+    fn remove_from_events(&mut self, id: PersonId) {
+        let mut events = std::mem::take(&mut self.events);
+        events.retain_mut(|ev| {
+            let Some(pos) = ev.participants.iter().position(|&p| p == id) else {
+                return true;
+            };
+            let old = ev.weight / ((ev.participants.len() - 1) as f64).sqrt();
+            ev.participants.remove(pos);
+            if ev.participants.len() < 2 {
+                return false;
+            }
+            let new = ev.weight / ((ev.participants.len() - 1) as f64).sqrt();
+            for (i, &x) in ev.participants.iter().enumerate() {
+                for &y in &ev.participants[i + 1..] {
+                    let (a, b, side) = self.orient(x, y);
+                    let Some(&tid) = self.pairs.get(&pair_key(a, b)) else {
+                        continue;
+                    };
+                    let tie = self.ties[tid.0 as usize].as_mut().expect("live tie");
+                    let old_rec = Record {
+                        t: ev.t,
+                        mult: old,
+                        dur: ev.dur,
+                        ch: ev.ch,
+                        side,
+                    };
+                    if tie.remove(&old_rec) {
+                        tie.insert(Record { mult: new, ..old_rec });
+                    }
+                }
+            }
+            true
+        });
+        self.events = events;
+    }
+}
