@@ -77,6 +77,10 @@ def _get(obj, key):
     return obj[key] if isinstance(obj, dict) else getattr(obj, key)
 
 
+def check() -> None:
+    _import()
+
+
 def run(table, as_of_s: int):
     tg = _import()
     return _top10(tg, table, m.AS_OF)

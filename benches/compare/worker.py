@@ -90,10 +90,12 @@ def main() -> None:
 
     out: dict = {"peer": args.peer}
     try:
+        peer = importlib.import_module(f"peer_{args.peer}")
+        if hasattr(peer, "check"):  # fail fast, before a read that takes seconds at 10M
+            peer.check()
         t0 = time.perf_counter()
         table = pq.read_table(args.data)
         out["read_s"] = time.perf_counter() - t0
-        peer = importlib.import_module(f"peer_{args.peer}")
         out["rss_before_mb"] = _status_mb("VmRSS")  # interpreter, imports and the table
         out["versions"] = _versions(peer)
         times, cpu = [], []
