@@ -67,7 +67,7 @@ def run(table, as_of_s: int) -> list[tuple[str, int, str, float]]:
         table["duration_s"].to_pylist(),
     )
     G = nx.Graph()
-    for src, dst, channel, t, weight, duration in zip(*cols):
+    for src, dst, channel, t, weight, duration in zip(*cols, strict=True):
         if t > T:
             continue
         ch = m.CHANNELS.get(channel)

@@ -83,8 +83,9 @@ def run(table, as_of_s: int) -> pl.DataFrame:
         .with_columns(
             *_side("a", pl.col("for_a")),
             *_side("b", pl.col("for_b")),
-            multiplex=pl.when(pl.col("meaningful") & (delta < m.L) & pl.col("cls").is_in(m.MULTIPLEX))
-            .then("cls"),
+            multiplex=pl.when(
+                pl.col("meaningful") & (delta < m.L) & pl.col("cls").is_in(m.MULTIPLEX)
+            ).then("cls"),
             offline_or_sync=pl.col("meaningful") & pl.col("cls").is_in(m.NOT_ONLINE_ONLY),
         )
     )

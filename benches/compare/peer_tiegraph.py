@@ -26,7 +26,7 @@ def _import():
     except ImportError as err:
         raise Pending(
             f"tiegraph is not installed in this venv ({err}); "
-            "build it with benches/compare/setup.sh once python/pyproject.toml is on main"
+            "run benches/compare/setup.sh in a checkout that has python/pyproject.toml"
         ) from None
     if not hasattr(tg.Graph, "strongest_ties_all"):
         raise Pending("this tiegraph build has no Graph.strongest_ties_all yet")
@@ -65,7 +65,10 @@ def _rows(result) -> pa.Table:
             [{k: _get(r, k) for k in ("person", "other", "strength")} for r in result]
         )
     names = {n.lower(): n for n in t.column_names}
-    pick = lambda *cands: next(names[c] for c in cands if c in names)  # noqa: E731
+
+    def pick(*candidates: str) -> str:
+        return next(names[c] for c in candidates if c in names)
+
     person, other = pick("person", "a", "src"), pick("other", "b", "dst", "tie")
     cols, keep = [person, other, names["strength"]], ["person", "other", "strength"]
     if "rank" in names:  # otherwise the worker ranks by row order within each person

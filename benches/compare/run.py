@@ -42,7 +42,7 @@ PEERS = ["tiegraph", "polars", "pandas", "networkx", "raphtory"]
 SLOW = {"networkx", "raphtory"}
 PACKAGES = ["tiegraph", "polars", "pandas", "numpy", "pyarrow", "networkx", "raphtory"]
 FLOOR_NOTE = (
-    "not run here: the Rust criterion bench in benches/; "
+    "not run here: floor in the criterion bench benches/w1.rs; "
     "W1.md, 2-core machine: 0.14 s at 1M, 1.8 s at 10M"
 )
 
@@ -70,8 +70,15 @@ def data_file(size: str, given: str | None) -> Path:
 
 
 def run_peer(peer: str, data: Path, runs: int, warmup: int) -> dict:
-    cmd = [sys.executable, str(HERE / "worker.py"), peer, str(data), str(runs), f"--warmup={warmup}"]
-    proc = subprocess.run(cmd, cwd=HERE, capture_output=True, text=True)
+    cmd = [
+        sys.executable,
+        str(HERE / "worker.py"),
+        peer,
+        str(data),
+        str(runs),
+        f"--warmup={warmup}",
+    ]
+    proc = subprocess.run(cmd, check=False, cwd=HERE, capture_output=True, text=True)
     lines = proc.stdout.strip().splitlines()
     try:
         out = json.loads(lines[-1])
@@ -109,9 +116,13 @@ def fmt(x, spec: str) -> str:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--size", choices=SIZES, default="1m")
-    ap.add_argument("--peers", default=",".join(PEERS), help="comma-separated, of " + ",".join(PEERS))
+    ap.add_argument(
+        "--peers", default=",".join(PEERS), help="comma-separated, of " + ",".join(PEERS)
+    )
     ap.add_argument("--runs", type=int, default=5, help="timed runs after one warm-up")
-    ap.add_argument("--check-only", action="store_true", help="one run each, only compare checksums")
+    ap.add_argument(
+        "--check-only", action="store_true", help="one run each, only compare checksums"
+    )
     ap.add_argument("--all", action="store_true", help="run networkx and Raphtory above 1M too")
     ap.add_argument("--data", help="an existing W1 Parquet file instead of data/w1_SIZE.parquet")
     args = ap.parse_args()
@@ -143,9 +154,23 @@ def main() -> int:
     base = next((r for r in ok if r["peer"] == "tiegraph"), None)
     failed = False
 
-    head = ["peer", "median s", "min s", "max s", "vs tiegraph", "CPU s", "peak RSS MB",
-            "RSS before MB", "read s", "checksum", "note"]
-    blank = lambda peer, note: [peer] + [""] * (len(head) - 2) + [note]  # noqa: E731
+    head = [
+        "peer",
+        "median s",
+        "min s",
+        "max s",
+        "vs tiegraph",
+        "CPU s",
+        "peak RSS MB",
+        "RSS before MB",
+        "read s",
+        "checksum",
+        "note",
+    ]
+
+    def blank(peer: str, note: str) -> list[str]:
+        return [peer] + [""] * (len(head) - 2) + [note]
+
     rows = []
     for r in results:
         peer = r["peer"]
@@ -180,31 +205,46 @@ def main() -> int:
 
     n, people = SIZES[args.size]
     print()
-    print(f"W1 {args.size}: {data.name}, as of 2026-11-25T00:00:00Z, "
-          + ("check only (1 run, no warm-up)" if args.check_only else f"median of {runs} runs after 1 warm-up"))
-    print(f"CPU: {cpu_model()} ({os.cpu_count()} logical cores); Python {platform.python_version()}; "
-          f"load average at start {load[0]:.1f}, at end {os.getloadavg()[0]:.1f}")
+    what = data.name if args.data else f"{data.name}, {n:,} interactions among {people:,} people"
+    how = (
+        "check only (1 run, no warm-up)"
+        if args.check_only
+        else f"median of {runs} runs after 1 warm-up"
+    )
+    print(f"W1 {args.size}: {what}, as of 2026-11-25T00:00:00Z, {how}")
+    print(
+        f"CPU: {cpu_model()} ({os.cpu_count()} logical cores); Python {platform.python_version()}; "
+        f"load average at start {load[0]:.1f}, at end {os.getloadavg()[0]:.1f}"
+    )
     print("versions: " + ", ".join(f"{k} {v}" for k, v in versions().items()))
     print()
     print("| " + " | ".join(head) + " |")
-    print("|" + "|".join("---" if i in (0, len(head) - 1) else "---:" for i in range(len(head))) + "|")
+    print(
+        "|" + "|".join("---" if i in (0, len(head) - 1) else "---:" for i in range(len(head))) + "|"
+    )
     for row in rows:
         print("| " + " | ".join(row) + " |")
 
     digests = {r["digest"] for r in ok}
     if len(digests) > 1:
-        print("\nnote: the peers rank some ties differently (same checksum): "
-              + ", ".join(f"{r['peer']} {r['digest']}" for r in ok))
+        print(
+            "\nnote: the peers rank some ties differently (same checksum): "
+            + ", ".join(f"{r['peer']} {r['digest']}" for r in ok)
+        )
     if expected is not None:
         print(f"\nexpected checksum (W1.md): {expected:.6f}")
     for r in results:
         if r.get("traceback"):
             print(f"\n{r['peer']} failed:\n{r['traceback']}", file=sys.stderr)
 
-    out = HERE / "data" / f"results-{args.size}.json"
+    out = HERE / "data" / f"results-{data.stem if args.data else args.size}.json"
     out.parent.mkdir(exist_ok=True)
-    out.write_text(json.dumps({"size": args.size, "cpu": cpu_model(), "versions": versions(),
-                               "results": results}, indent=1))
+    out.write_text(
+        json.dumps(
+            {"size": args.size, "cpu": cpu_model(), "versions": versions(), "results": results},
+            indent=1,
+        )
+    )
     return 1 if failed else 0
 
 

@@ -15,13 +15,12 @@ import importlib
 import json
 import math
 import statistics
-import sys
 import time
 import traceback
 from importlib import metadata
 
 import pyarrow as pa
-import pyarrow.dataset  # noqa: F401  read_table imports it (and pandas) lazily: not a read cost
+import pyarrow.dataset  # noqa: F401  read_table imports it lazily: not a read cost
 import pyarrow.parquet as pq
 
 import model
@@ -39,7 +38,7 @@ def _to_arrow(peer, result) -> pa.Table:
     if hasattr(peer, "to_arrow"):
         return peer.to_arrow(result)
     if isinstance(result, list):
-        person, rank, other, strength = zip(*result) if result else ((), (), (), ())
+        person, rank, other, strength = zip(*result, strict=True) if result else ((), (), (), ())
         return pa.table({"person": person, "rank": rank, "other": other, "strength": strength})
     if hasattr(result, "to_arrow"):  # polars
         return result.to_arrow()
@@ -60,7 +59,7 @@ def _summary(top: pa.Table) -> dict:
             seen[p] = seen.get(p, 0) + 1
             rank.append(seen[p])
     h = hashlib.sha256()
-    for p, r, o in sorted(zip(person, rank, other)):
+    for p, r, o in sorted(zip(person, rank, other, strict=True)):
         h.update(f"{p}\t{r}\t{o}\n".encode())
     return {
         "rows": len(person),
