@@ -6,7 +6,7 @@ use pyo3::IntoPyObjectExt;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDate, PyDateAccess, PyDateTime, PyDict, PyTzInfo, PyTzInfoAccess};
-use tiegraph::{ChannelClass, ConnectionKind, Error, Mode, OnError, TimeUnit};
+use tiegraph::{ChannelClass, ConnectionKind, Error, Mode, OnError, SuggestMethod, TimeUnit};
 
 use crate::errors::err;
 
@@ -91,6 +91,28 @@ pub fn mode(s: &str) -> PyResult<Mode> {
         "offline" => Ok(Mode::Offline),
         other => Err(invalid_value("mode", other, &["online", "offline"])),
     }
+}
+
+/// `"adamic_adar"` or `"resource_allocation"`.
+pub fn suggest_method(s: &str) -> PyResult<SuggestMethod> {
+    match s {
+        "adamic_adar" => Ok(SuggestMethod::AdamicAdar),
+        "resource_allocation" => Ok(SuggestMethod::ResourceAllocation),
+        other => Err(invalid_value(
+            "method",
+            other,
+            &["adamic_adar", "resource_allocation"],
+        )),
+    }
+}
+
+/// A count argument (`k`, `max_hops`, a layer size): Python ints are
+/// signed, so a negative one is an `InvalidArgumentError` naming the
+/// argument rather than an `OverflowError`; 0 is left to the core, which
+/// says what it needs.
+pub fn count(n: i64, argument: &str) -> PyResult<usize> {
+    usize::try_from(n)
+        .map_err(|_| crate::errors::invalid_argument(argument, format!("must be at least 1, got {n}")))
 }
 
 /// A channel class by its snake_case name.

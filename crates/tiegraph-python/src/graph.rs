@@ -16,13 +16,15 @@ use chrono::TimeDelta;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyType};
 use tiegraph::{
-    ArrowColumns, Channel, Connection, ConnectionColumns, Error, GroupEvent, Interaction, Person,
-    RelationshipGraph,
+    ArrowColumns, Cadence, Channel, Connection, ConnectionColumns, Error, GroupEvent, Interaction,
+    LiftOptions, Person, RelationshipGraph,
 };
 
 use crate::errors::err;
 use crate::model::PyScoringModel;
-use crate::score::{self, Which};
+use crate::network::{self, PyBrokerage, PyCommunities, PyPath};
+use crate::recommend::{self, PyEgoLayers, PyLiftReport};
+use crate::score::{self, Query, Which};
 use crate::strength::{PyExplanation, PyStrength};
 use crate::table::Table;
 use crate::types::{PyChannel, PyConnection, PyInteraction, PyLoadReport, PyPerson};
@@ -553,6 +555,406 @@ impl Graph {
         model: Option<PyRef<'_, PyScoringModel>>,
     ) -> PyResult<Table> {
         score::timeline(self, py, (a, b), start, end, step, view, model.as_deref())
+    }
+
+    // ----- analytics ----------------------------------------------------
+    // Bodies in `recommend.rs` and `network.rs`; documentation (with the
+    // columns of every table) in `_tiegraph.pyi`.
+
+    /// A person's `k` strongest ties, as a table.
+    #[pyo3(signature = (person, k=10, *, as_of, view=None, model=None))]
+    fn strongest_ties(
+        &self,
+        person: &str,
+        k: i64,
+        as_of: &Bound<'_, PyAny>,
+        view: Option<&Bound<'_, PyAny>>,
+        model: Option<PyRef<'_, PyScoringModel>>,
+    ) -> PyResult<Table> {
+        recommend::strongest_ties(
+            self,
+            person,
+            k,
+            Query {
+                as_of,
+                view,
+                model: model.as_deref(),
+            },
+        )
+    }
+
+    /// Every person's `k` strongest ties, as one table.
+    #[pyo3(signature = (k=10, *, as_of, view=None, model=None))]
+    fn strongest_ties_all(
+        &self,
+        k: i64,
+        as_of: &Bound<'_, PyAny>,
+        view: Option<&Bound<'_, PyAny>>,
+        model: Option<PyRef<'_, PyScoringModel>>,
+    ) -> PyResult<Table> {
+        recommend::strongest_ties_all(
+            self,
+            k,
+            Query {
+                as_of,
+                view,
+                model: model.as_deref(),
+            },
+        )
+    }
+
+    /// The `k` people a person should most meet in person.
+    #[pyo3(signature = (person, k=10, *, as_of, view=None, model=None))]
+    fn meet_in_person(
+        &self,
+        person: &str,
+        k: i64,
+        as_of: &Bound<'_, PyAny>,
+        view: Option<&Bound<'_, PyAny>>,
+        model: Option<PyRef<'_, PyScoringModel>>,
+    ) -> PyResult<Table> {
+        recommend::meet_in_person(
+            self,
+            person,
+            k,
+            Query {
+                as_of,
+                view,
+                model: model.as_deref(),
+            },
+        )
+    }
+
+    /// The `k` pairs of the graph that should most meet in person.
+    #[pyo3(signature = (k=10, *, as_of, view=None, model=None))]
+    fn meet_in_person_all(
+        &self,
+        k: i64,
+        as_of: &Bound<'_, PyAny>,
+        view: Option<&Bound<'_, PyAny>>,
+        model: Option<PyRef<'_, PyScoringModel>>,
+    ) -> PyResult<Table> {
+        recommend::meet_in_person_all(
+            self,
+            k,
+            Query {
+                as_of,
+                view,
+                model: model.as_deref(),
+            },
+        )
+    }
+
+    /// Who to invite to a group event around a person.
+    #[pyo3(signature = (person, k=10, *, as_of, view=None, model=None))]
+    fn invite_list(
+        &self,
+        person: &str,
+        k: i64,
+        as_of: &Bound<'_, PyAny>,
+        view: Option<&Bound<'_, PyAny>>,
+        model: Option<PyRef<'_, PyScoringModel>>,
+    ) -> PyResult<Table> {
+        recommend::invite_list(
+            self,
+            person,
+            k,
+            Query {
+                as_of,
+                view,
+                model: model.as_deref(),
+            },
+        )
+    }
+
+    /// A person's `k` faded ties most worth reviving.
+    #[pyo3(signature = (person, k=10, *, as_of, view=None, model=None))]
+    fn reconnect(
+        &self,
+        person: &str,
+        k: i64,
+        as_of: &Bound<'_, PyAny>,
+        view: Option<&Bound<'_, PyAny>>,
+        model: Option<PyRef<'_, PyScoringModel>>,
+    ) -> PyResult<Table> {
+        recommend::reconnect(
+            self,
+            person,
+            k,
+            Query {
+                as_of,
+                view,
+                model: model.as_deref(),
+            },
+        )
+    }
+
+    /// The `k` faded ties of the graph with the largest loss.
+    #[pyo3(signature = (k=10, *, as_of, view=None, model=None))]
+    fn reconnect_all(
+        &self,
+        k: i64,
+        as_of: &Bound<'_, PyAny>,
+        view: Option<&Bound<'_, PyAny>>,
+        model: Option<PyRef<'_, PyScoringModel>>,
+    ) -> PyResult<Table> {
+        recommend::reconnect_all(
+            self,
+            k,
+            Query {
+                as_of,
+                view,
+                model: model.as_deref(),
+            },
+        )
+    }
+
+    /// A person's two-way ties overdue for contact on a cadence.
+    #[pyo3(signature = (
+        person, *, as_of, online_days=None, offline_days=None, meaningful_only=false,
+        view=None, model=None,
+    ))]
+    #[allow(clippy::too_many_arguments)]
+    fn due_for_contact(
+        &self,
+        person: &str,
+        as_of: &Bound<'_, PyAny>,
+        online_days: Option<f64>,
+        offline_days: Option<f64>,
+        meaningful_only: bool,
+        view: Option<&Bound<'_, PyAny>>,
+        model: Option<PyRef<'_, PyScoringModel>>,
+    ) -> PyResult<Table> {
+        let cadence = Cadence {
+            online_days,
+            offline_days,
+            meaningful_only,
+        };
+        recommend::due_for_contact(
+            self,
+            person,
+            cadence,
+            Query {
+                as_of,
+                view,
+                model: model.as_deref(),
+            },
+        )
+    }
+
+    /// A person's ties cut into layers of cumulative sizes (Dunbar's by default).
+    #[pyo3(signature = (person, *, as_of, sizes=None, view=None, model=None))]
+    fn ego_layers(
+        &self,
+        py: Python<'_>,
+        person: &str,
+        as_of: &Bound<'_, PyAny>,
+        sizes: Option<Vec<i64>>,
+        view: Option<&Bound<'_, PyAny>>,
+        model: Option<PyRef<'_, PyScoringModel>>,
+    ) -> PyResult<PyEgoLayers> {
+        recommend::ego_layers(
+            self,
+            py,
+            person,
+            sizes,
+            Query {
+                as_of,
+                view,
+                model: model.as_deref(),
+            },
+        )
+    }
+
+    /// Online contact before and after a first meeting, against matched
+    /// ties that never met.
+    #[pyo3(signature = (
+        *, as_of, person=None, history_days=90.0, window_days=90.0, rate_days=30.0,
+        view=None, model=None,
+    ))]
+    #[allow(clippy::too_many_arguments)]
+    fn offline_lift(
+        &self,
+        py: Python<'_>,
+        as_of: &Bound<'_, PyAny>,
+        person: Option<String>,
+        history_days: f64,
+        window_days: f64,
+        rate_days: f64,
+        view: Option<&Bound<'_, PyAny>>,
+        model: Option<PyRef<'_, PyScoringModel>>,
+    ) -> PyResult<PyLiftReport> {
+        let options = LiftOptions {
+            person,
+            history_days,
+            window_days,
+            rate_days,
+        };
+        recommend::offline_lift(
+            self,
+            py,
+            options,
+            Query {
+                as_of,
+                view,
+                model: model.as_deref(),
+            },
+        )
+    }
+
+    /// The best way for `from_` to reach `to` through people they know, or None.
+    #[pyo3(signature = (from_, to, *, as_of, max_hops=3, view=None, model=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn introduction_path(
+        &self,
+        from_: &str,
+        to: &str,
+        as_of: &Bound<'_, PyAny>,
+        max_hops: i64,
+        view: Option<&Bound<'_, PyAny>>,
+        model: Option<PyRef<'_, PyScoringModel>>,
+    ) -> PyResult<Option<PyPath>> {
+        network::introduction_path(
+            self,
+            (from_, to),
+            max_hops,
+            Query {
+                as_of,
+                view,
+                model: model.as_deref(),
+            },
+        )
+    }
+
+    /// The `k` best loopless paths from `from_` to `to`, best first.
+    #[pyo3(signature = (from_, to, k=3, *, as_of, max_hops=3, view=None, model=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn introduction_paths(
+        &self,
+        from_: &str,
+        to: &str,
+        k: i64,
+        as_of: &Bound<'_, PyAny>,
+        max_hops: i64,
+        view: Option<&Bound<'_, PyAny>>,
+        model: Option<PyRef<'_, PyScoringModel>>,
+    ) -> PyResult<Vec<PyPath>> {
+        let q = Query {
+            as_of,
+            view,
+            model: model.as_deref(),
+        };
+        network::introduction_paths(self, (from_, to), k, max_hops, q)
+    }
+
+    /// Burt's constraint and effective size of one person's ties.
+    #[pyo3(signature = (person, *, as_of, view=None, model=None))]
+    fn brokerage(
+        &self,
+        person: &str,
+        as_of: &Bound<'_, PyAny>,
+        view: Option<&Bound<'_, PyAny>>,
+        model: Option<PyRef<'_, PyScoringModel>>,
+    ) -> PyResult<PyBrokerage> {
+        network::brokerage(
+            self,
+            person,
+            Query {
+                as_of,
+                view,
+                model: model.as_deref(),
+            },
+        )
+    }
+
+    /// The brokerage of every person, as a table.
+    #[pyo3(signature = (*, as_of, view=None, model=None))]
+    fn brokerage_all(
+        &self,
+        as_of: &Bound<'_, PyAny>,
+        view: Option<&Bound<'_, PyAny>>,
+        model: Option<PyRef<'_, PyScoringModel>>,
+    ) -> PyResult<Table> {
+        network::brokerage_all(
+            self,
+            Query {
+                as_of,
+                view,
+                model: model.as_deref(),
+            },
+        )
+    }
+
+    /// Communities (Louvain on tie strengths, reproducible for a seed).
+    #[pyo3(signature = (*, as_of, resolution=1.0, seed=0, view=None, model=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn communities(
+        &self,
+        py: Python<'_>,
+        as_of: &Bound<'_, PyAny>,
+        resolution: f64,
+        seed: u64,
+        view: Option<&Bound<'_, PyAny>>,
+        model: Option<PyRef<'_, PyScoringModel>>,
+    ) -> PyResult<PyCommunities> {
+        network::communities(
+            self,
+            py,
+            resolution,
+            seed,
+            Query {
+                as_of,
+                view,
+                model: model.as_deref(),
+            },
+        )
+    }
+
+    /// The modularity of a partition of people.
+    #[pyo3(signature = (partition, *, as_of, resolution=1.0, view=None, model=None))]
+    fn modularity(
+        &self,
+        partition: &Bound<'_, PyAny>,
+        as_of: &Bound<'_, PyAny>,
+        resolution: f64,
+        view: Option<&Bound<'_, PyAny>>,
+        model: Option<PyRef<'_, PyScoringModel>>,
+    ) -> PyResult<f64> {
+        network::modularity(
+            self,
+            partition,
+            resolution,
+            Query {
+                as_of,
+                view,
+                model: model.as_deref(),
+            },
+        )
+    }
+
+    /// People `person` has no tie with yet, ranked by the contacts they share.
+    #[pyo3(signature = (person, k=10, *, as_of, method="adamic_adar", view=None, model=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn suggest(
+        &self,
+        person: &str,
+        k: i64,
+        as_of: &Bound<'_, PyAny>,
+        method: &str,
+        view: Option<&Bound<'_, PyAny>>,
+        model: Option<PyRef<'_, PyScoringModel>>,
+    ) -> PyResult<Table> {
+        network::suggest(
+            self,
+            person,
+            k,
+            method,
+            Query {
+                as_of,
+                view,
+                model: model.as_deref(),
+            },
+        )
     }
 
     // ----- whole graph --------------------------------------------------

@@ -13,7 +13,14 @@
 //! - `model.rs`: `ScoringModel`, `Weights`, `Fit`, `roc_auc`;
 //! - `params.rs`: model parameters to and from dicts through serde;
 //! - `labels.rs`: labelled pairs for `ScoringModel.fit`;
+//! - `recommend.rs`: the recommendation methods of `Graph` (strongest
+//!   ties, meet in person, reconnect, layers, lift...), `EgoLayers`,
+//!   `LiftReport`;
+//! - `network.rs`: the graph-analytics methods of `Graph` (introductions,
+//!   brokerage, communities, suggestions), `Path`, `Brokerage`,
+//!   `Communities`;
 //! - `table.rs`: `Table`, Arrow record batches for every bulk result;
+//! - `columns.rs`: record batches from slices of core rows, one column per field;
 //! - `conv.rs`: times and option strings;
 //! - `errors.rs`: core errors as `tiegraph.TiegraphError` subclasses.
 //!
@@ -28,13 +35,16 @@
 
 use pyo3::prelude::*;
 
+mod columns;
 mod conv;
 mod errors;
 mod graph;
 mod labels;
 mod load;
 mod model;
+mod network;
 mod params;
+mod recommend;
 mod score;
 mod strength;
 mod table;
@@ -58,6 +68,11 @@ fn _tiegraph(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<strength::PyContact>()?;
     m.add_class::<strength::PyExplanation>()?;
     m.add_class::<table::Table>()?;
+    m.add_class::<recommend::PyEgoLayers>()?;
+    m.add_class::<recommend::PyLiftReport>()?;
+    m.add_class::<network::PyPath>()?;
+    m.add_class::<network::PyBrokerage>()?;
+    m.add_class::<network::PyCommunities>()?;
     m.add_function(wrap_pyfunction!(model::roc_auc, m)?)?;
     Ok(())
 }

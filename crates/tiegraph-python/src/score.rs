@@ -18,6 +18,7 @@ use tiegraph::arrow_array::{
 use tiegraph::arrow_schema::{DataType, Field, Schema};
 use tiegraph::{Error, GraphView, Mode, RelationshipGraph, ScoringModel, TieFilter, TieScore, View};
 
+use crate::columns::arrow_error;
 use crate::conv::{self, repr};
 use crate::errors::{err, invalid_argument};
 use crate::graph::{Cost, Graph};
@@ -184,6 +185,34 @@ impl Scope {
     }
 }
 
+/// The `as_of=`, `view=` and `model=` arguments of an analytics query
+/// (`recommend.rs`, `network.rs`), read with the interpreter attached.
+pub struct Query<'a, 'py> {
+    pub as_of: &'a Bound<'py, PyAny>,
+    pub view: Option<&'a Bound<'py, PyAny>>,
+    pub model: Option<&'a PyScoringModel>,
+}
+
+impl Query<'_, '_> {
+    /// Runs `f` on the graph through the query's view and model at its
+    /// date, under the read lock and detached from the interpreter: `f`
+    /// builds plain Rust values (Arrow arrays for tables), never Python
+    /// objects.
+    pub fn run<R, F>(&self, graph: &Graph, f: F) -> PyResult<R>
+    where
+        F: for<'g> FnOnce(&GraphView<'g>, DateTime<Utc>) -> tiegraph::Result<R> + Send,
+        R: Send,
+    {
+        let t = conv::time(self.as_of, "as_of")?;
+        let scope = Scope::new(self.view, self.model)?;
+        graph
+            .read(self.as_of.py(), Cost::Heavy, |st| {
+                f(&scope.graph_view(&st.graph)?, t)
+            })
+            .map_err(err)
+    }
+}
+
 /// Which strength `Graph.strength` and friends ask for.
 pub enum Which {
     Scoped,
@@ -284,13 +313,6 @@ pub fn ties(
         })
         .map_err(err)?;
     Ok(Table::from_batch(batch))
-}
-
-fn arrow_error(e: tiegraph::arrow_schema::ArrowError) -> Error {
-    Error::Io {
-        path: "<arrow table>".into(),
-        source: std::io::Error::other(e.to_string()),
-    }
 }
 
 fn floats(ties: &[TieScore<'_>], f: impl Fn(&TieScore<'_>) -> f64) -> ArrayRef {

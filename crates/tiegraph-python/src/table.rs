@@ -40,7 +40,7 @@ impl Table {
         Table { schema, batches }
     }
 
-    fn rows(&self) -> usize {
+    pub fn rows(&self) -> usize {
         self.batches.iter().map(RecordBatch::num_rows).sum()
     }
 

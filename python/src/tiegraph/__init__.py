@@ -19,6 +19,17 @@ its components, state and reasons:
 >>> g.ties(as_of=dt.date(2026, 5, 1)).to_arrow().column("state").to_pylist()
 ['active', 'active', 'active']
 
+The questions people ask of their relationships are methods of
+:class:`Graph`, each ``as_of`` a date: strongest ties, who to meet in
+person, who to reconnect with, who is due for contact, Dunbar's layers,
+the offline lift, introduction paths, brokerage, communities, suggestions.
+
+>>> top = g.strongest_ties("ana@agency.example", as_of=dt.date(2026, 5, 1))
+>>> top.column("other").to_pylist()
+['lee@daily.example', 'sam@agency.example']
+>>> g.introduction_path("lee@daily.example", "sam@agency.example", as_of=dt.date(2026, 5, 1)).people
+['lee@daily.example', 'sam@agency.example']
+
 Results of bulk queries are :class:`Table` objects that pyarrow, polars and
 pandas read through the Arrow PyCapsule interface (``t.to_pandas()``,
 ``t.to_polars()``); :class:`View` restricts what counts (online, offline,
@@ -61,14 +72,19 @@ from ._errors import (
 )
 from ._tiegraph import (
     SNAPSHOT_VERSION,
+    Brokerage,
     Channel,
+    Communities,
     Connection,
     Contact,
+    EgoLayers,
     Explanation,
     Fit,
     Graph,
     Interaction,
+    LiftReport,
     LoadReport,
+    Path,
     Person,
     ScoringModel,
     Strength,
@@ -81,12 +97,15 @@ from ._tiegraph import (
 
 __all__ = [
     "SNAPSHOT_VERSION",
+    "Brokerage",
     "Channel",
     "ColumnTypeError",
+    "Communities",
     "Connection",
     "Contact",
     "CorruptSnapshotError",
     "CsvError",
+    "EgoLayers",
     "EmptyKeyError",
     "Explanation",
     "Fit",
@@ -101,8 +120,10 @@ __all__ = [
     "InvalidParameterError",
     "InvalidValueError",
     "InvalidWeightError",
+    "LiftReport",
     "LoadReport",
     "MissingColumnError",
+    "Path",
     "Person",
     "PersonExistsError",
     "PersonNotFoundError",

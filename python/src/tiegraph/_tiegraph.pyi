@@ -3,7 +3,7 @@
 
 import datetime as dt
 import os
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from typing import Any, Literal, final
 
 __all__ = [
@@ -23,6 +23,11 @@ __all__ = [
     "Contact",
     "Explanation",
     "Table",
+    "Path",
+    "Brokerage",
+    "Communities",
+    "EgoLayers",
+    "LiftReport",
     "roc_auc",
 ]
 
@@ -37,6 +42,7 @@ _Mode = Literal["online", "offline"]
 _Class = Literal["offline", "synchronous", "private_written", "public_directed", "broadcast", "one_click"]
 _State = Literal["dormant", "cooling", "active", "one_sided", "passive", "connected", "none"]
 _ViewArg = View | Literal["online", "offline"] | None
+_SuggestMethod = Literal["adamic_adar", "resource_allocation"]
 
 @final
 class Person:
@@ -621,6 +627,255 @@ class Table:
         """The table as a ``polars.DataFrame`` (needs polars)."""
 
 @final
+class Path:
+    """A way for one person to reach another through people they know.
+
+    Returned by :meth:`Graph.introduction_path` and
+    :meth:`Graph.introduction_paths`. Paths compare by value.
+
+    Attributes
+    ----------
+    people : list of str
+        The keys of the people on the path, from the person asking to the
+        person to reach.
+    strengths : list of float
+        ``strengths[i]`` is the strength of the tie between ``people[i]``
+        and ``people[i + 1]``.
+    bottleneck : float
+        The weakest strength on the path: an introduction is only as good as
+        its weakest link.
+    product : float
+        The product of the strengths, multiplied from the first tie on.
+    weakest : int
+        Index in ``strengths`` of the weakest tie (the first of equals).
+    reason : str
+        The path in words, e.g. ``"ana → sam (0.71) → lee (0.43): weakest
+        link sam–lee"`` or ``"ana → lee (0.50): a direct tie"``.
+    hops : int
+        Number of ties on the path.
+    """
+
+    @property
+    def people(self) -> list[str]: ...
+    @property
+    def strengths(self) -> list[float]: ...
+    @property
+    def bottleneck(self) -> float: ...
+    @property
+    def product(self) -> float: ...
+    @property
+    def weakest(self) -> int: ...
+    @property
+    def reason(self) -> str: ...
+    @property
+    def hops(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class Brokerage:
+    """One person's position between others, from :meth:`Graph.brokerage`.
+
+    Burt's constraint and effective size on the graph of tie strengths, as
+    networkx computes ``constraint(G, weight=...)`` and
+    ``effective_size(G, weight=...)`` on an undirected weighted graph. Low
+    constraint and high effective size mark a broker: someone whose
+    contacts do not know each other.
+
+    Attributes
+    ----------
+    person : str
+        The person's key.
+    degree : int
+        Number of ties with strength > 0.
+    strength : float
+        Sum of the strengths of those ties.
+    constraint : float
+        C_i = Σ_j (p_ij + Σ_q p_iq p_qj)² with p_ij = w_ij / Σ_k w_ik; NaN
+        without ties.
+    effective_size : float
+        Burt's Σ_j (1 − Σ_q p_iq m_jq) with m_jq = w_jq / max_k w_jk; NaN
+        without ties.
+    unweighted_effective_size : float
+        Borgatti's n − 2t/n, t the ties among the n contacts; NaN without ties.
+    constrained_by : list of (str, float)
+        The (at most three) contacts with the largest local constraint
+        (p_ij + Σ_q p_iq p_qj)², largest first, then by key.
+    reason : str
+        The position in words, e.g. ``"ties to 2 people, 2.00 of them
+        non-redundant; constraint 0.50, most from ana (0.25)"``.
+    """
+
+    @property
+    def person(self) -> str: ...
+    @property
+    def degree(self) -> int: ...
+    @property
+    def strength(self) -> float: ...
+    @property
+    def constraint(self) -> float: ...
+    @property
+    def effective_size(self) -> float: ...
+    @property
+    def unweighted_effective_size(self) -> float: ...
+    @property
+    def constrained_by(self) -> list[tuple[str, float]]: ...
+    @property
+    def reason(self) -> str: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class Communities:
+    """A partition of everyone into communities, from :meth:`Graph.communities`.
+
+    Communities are numbered from 0 in the key order of their smallest
+    member; a person without ties is a community of their own.
+
+    Attributes
+    ----------
+    table : Table
+        Every person of the graph, in key order: columns ``person``
+        (string) and ``community`` (uint32).
+    count : int
+        Number of communities.
+    modularity : float
+        Newman's modularity of the partition on the strength-weighted graph,
+        at ``resolution``.
+    resolution : float
+        The resolution γ it was found with.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> g = Graph()
+    >>> for a, b in [("ana", "bo"), ("bo", "cy"), ("cy", "ana"), ("lee", "max"), ("max", "sam"), ("sam", "lee")]:
+    ...     g.add_interaction(a, b, at=dt.datetime(2026, 3, 2), channel="in_person")
+    >>> c = g.communities(as_of=dt.datetime(2026, 3, 2), seed=7)
+    >>> c.count, round(c.modularity, 6), c.of("max")
+    (2, 0.5, 1)
+    >>> c.groups()
+    [['ana', 'bo', 'cy'], ['lee', 'max', 'sam']]
+    >>> c.table.column("community").to_pylist()
+    [0, 0, 0, 1, 1, 1]
+    """
+
+    @property
+    def table(self) -> Table: ...
+    @property
+    def count(self) -> int: ...
+    @property
+    def modularity(self) -> float: ...
+    @property
+    def resolution(self) -> float: ...
+    def of(self, key: str) -> int | None:
+        """The community of a person; None for a key the partition does not hold."""
+    def members(self, c: int) -> list[str]:
+        """The keys of community ``c``'s members, in key order (none when out of range)."""
+    def groups(self) -> list[list[str]]:
+        """Every community's member keys, in community order.
+
+        The shape :meth:`Graph.modularity` takes back.
+        """
+
+@final
+class EgoLayers:
+    """A person's ties cut into circles of growing size, from :meth:`Graph.ego_layers`.
+
+    Ties with strength > 0 are ranked (strongest first, equal strengths in
+    key order) and cut at cumulative sizes (Dunbar's 5, 15, 50, 150 by
+    default): layer 1 holds ranks 1 to ``sizes[0]``, layer 2 the ranks after
+    it up to ``sizes[1]``, and so on. Ties ranked past the last size are
+    only counted, in ``outside``.
+
+    Attributes
+    ----------
+    person : str
+        The person at the centre.
+    sizes : list of int
+        The cumulative sizes used.
+    outside : int
+        Ties with strength > 0 ranked past the last size.
+    members : Table
+        One row per tie in a layer, innermost layer and strongest tie
+        first. Columns ``layer`` (uint32, 1 for the innermost), ``other``
+        (string), ``rank`` (uint32, among all the person's ties),
+        ``strength``, ``online_strength``, ``offline_strength`` (float64:
+        the strength on the view's online or offline channels only),
+        ``met`` (bool: ever a meaningful offline interaction) and
+        ``reason`` (string, e.g. ``"strength 0.61 (online 0.40, offline
+        0.55); last met 12 days ago"``).
+    layers : Table
+        One row per non-empty layer, innermost first. Columns ``layer``
+        (uint32), ``size`` (int64, its cumulative size), ``ties`` (int64,
+        its number of members), ``met_share``, ``mean_strength``,
+        ``mean_online``, ``mean_offline`` (float64) and ``reason`` (string,
+        e.g. ``"layer 1 (ranks 1-5): 5 ties, 4 met in person (80%); mean
+        strength 0.71, online 0.48, offline 0.52"``).
+    """
+
+    @property
+    def person(self) -> str: ...
+    @property
+    def sizes(self) -> list[int]: ...
+    @property
+    def outside(self) -> int: ...
+    @property
+    def members(self) -> Table: ...
+    @property
+    def layers(self) -> Table: ...
+
+@final
+class LiftReport:
+    """Does meeting in person change how much two people talk online?
+
+    From :meth:`Graph.offline_lift`: the meaningful online interactions of
+    each tie (both directions) in a window before and a window after its
+    split, for ties that met (treated) and matched ties that never met
+    (control).
+
+    **Treated** ties met for the first time (first meaningful offline
+    interaction, time m) after at least ``history_days`` of online history
+    and at least ``window_days`` before ``as_of``; their split is m.
+    **Control** ties had no offline interaction at all by ``as_of``. Each
+    treated tie, in key order of its pair, takes the unused control tie
+    whose first meaningful online interaction is nearest its own (the
+    earlier on equal distance, then the first in key order) among those
+    that still have a full window after a split at the same online age;
+    that tie is split there. Treated ties left without a match stay.
+
+    Attributes
+    ----------
+    treated, control : Table
+        One row per tie, in key order of the pair. Columns ``a``, ``b``
+        (string, ``a`` first by key), ``first_online``, ``split``
+        (timestamp[us, UTC]), ``online_days`` (float64, from
+        ``first_online`` to ``split``), ``before``, ``after`` (int64:
+        meaningful online interactions in ``[split - window, split)`` and
+        ``[split, split + window)``), ``before_rate``, ``after_rate``
+        (float64, per ``rate_days``), ``ratio`` (float64: after / before;
+        inf for a rise from nothing, 1 when both are 0), ``matched_a``,
+        ``matched_b`` (string, null without a match: the tie of the other
+        group it was matched with) and ``reason`` (string).
+    summary : dict
+        ``{"treated": {...}, "control": {...}}``, each with ``ties`` (int),
+        ``median_ratio``, ``share_rose`` (the share whose rate rose),
+        ``mean_before_rate``, ``mean_after_rate`` (float, None without
+        ties) and ``reason`` (str, e.g. ``"12 ties: median ratio 1.50, 67%
+        rose; mean 2.10 -> 3.00 online contacts per 30 days"``).
+    options : dict
+        The options used: ``person``, ``history_days``, ``window_days``,
+        ``rate_days``.
+    """
+
+    @property
+    def treated(self) -> Table: ...
+    @property
+    def control(self) -> Table: ...
+    @property
+    def summary(self) -> dict[str, dict[str, Any]]: ...
+    @property
+    def options(self) -> dict[str, Any]: ...
+
+@final
 class Graph:
     """A relationship graph: people addressed by key, and their ties."""
 
@@ -961,6 +1216,822 @@ class Graph:
         InvalidArgumentError
             ``step`` under a second, ``end`` before ``start``, or more than ten
             million points.
+        """
+    # ----- analytics ---------------------------------------------------------
+    # Tables have one column per field of the core's row, in its order:
+    # keys, states, categories and reasons as strings, ranks and layer and
+    # community numbers as uint32, counts as int64, other numbers as
+    # float64, times as timestamp[us, UTC]; null where the core has none.
+    def strongest_ties(
+        self,
+        person: str,
+        k: int = 10,
+        *,
+        as_of: _Time,
+        view: _ViewArg = None,
+        model: ScoringModel | None = None,
+    ) -> Table:
+        """A person's ``k`` strongest ties as of a date, strongest first.
+
+        Only ties with a strength above 0; equal strengths in the other
+        person's key order.
+
+        Parameters
+        ----------
+        person : str
+            The person's key.
+        k : int, default 10
+            At most this many rows (at least 1).
+        as_of : datetime.datetime or datetime.date
+            The date of the scores (naive = UTC; see :meth:`strength`). Required.
+        view, model
+            As in :meth:`strength`.
+
+        Returns
+        -------
+        Table
+            Columns ``other`` (string), ``rank`` (uint32, 1 for the
+            strongest), ``strength`` (float64), ``state`` (string) and
+            ``reason`` (string: the state, the two largest contributions and
+            the last meeting, e.g. ``"active; strength 0.62, mostly recency
+            (0.21) and intensity (0.15); last met 12 days ago"``).
+
+        Raises
+        ------
+        PersonNotFoundError
+            ``person`` is unknown.
+        InvalidArgumentError
+            ``k`` below 1.
+
+        Examples
+        --------
+        >>> import datetime as dt
+        >>> g = Graph()
+        >>> g.add_interaction("ana", "lee", at=dt.datetime(2026, 3, 2), channel="in_person")
+        >>> g.add_interaction("ana", "bo", at=dt.datetime(2026, 3, 2), channel="email")
+        >>> g.add_interaction("bo", "ana", at=dt.datetime(2026, 3, 3), channel="email")
+        >>> t = g.strongest_ties("ana", as_of=dt.datetime(2026, 3, 10)).to_pandas()
+        >>> t[["other", "rank", "state"]].values.tolist()
+        [['lee', 1, 'active'], ['bo', 2, 'active']]
+        >>> t.loc[1, "reason"]
+        'active; strength 0.37, mostly recency (0.24) and reciprocity (0.06); never met'
+        """
+    def strongest_ties_all(
+        self,
+        k: int = 10,
+        *,
+        as_of: _Time,
+        view: _ViewArg = None,
+        model: ScoringModel | None = None,
+    ) -> Table:
+        """Every person's ``k`` strongest ties at once, as one table.
+
+        One row per (person, tie) for the ties with strength > 0: people in
+        key order, each person's strongest first, equal strengths in the
+        other person's key order. The same rows as :meth:`strongest_ties`
+        for each person, without reasons. Every tie is scored once, in
+        parallel and with the GIL released, and the table is built from
+        Arrow arrays: no Python object per row.
+
+        Parameters
+        ----------
+        k : int, default 10
+            At most this many ties per person (at least 1).
+        as_of : datetime.datetime or datetime.date
+            The date of the scores (naive = UTC). Required.
+        view, model
+            As in :meth:`strength`.
+
+        Returns
+        -------
+        Table
+            Columns ``person``, ``other`` (string), ``rank`` (uint32, 1 for
+            the person's strongest) and ``strength`` (float64).
+
+        Raises
+        ------
+        InvalidArgumentError
+            ``k`` below 1.
+
+        Examples
+        --------
+        >>> import datetime as dt
+        >>> g = Graph()
+        >>> g.add_interaction("ana", "lee", at=dt.datetime(2026, 3, 2), channel="in_person")
+        >>> g.strongest_ties_all(as_of=dt.datetime(2026, 3, 10)).to_pandas()[["person", "other", "rank"]].values.tolist()
+        [['ana', 'lee', 1], ['lee', 'ana', 1]]
+        """
+    def meet_in_person(
+        self,
+        person: str,
+        k: int = 10,
+        *,
+        as_of: _Time,
+        view: _ViewArg = None,
+        model: ScoringModel | None = None,
+    ) -> Table:
+        """The ``k`` people a person should most meet in person.
+
+        Strong online ties who never met, or not recently: priority =
+        online strength × (1 − offline recency), where the online strength is
+        the model on the view's online channels only and offline recency =
+        2^(−days since the last meaningful offline interaction / h_R), 0 if
+        they never met. Only pairs with two-way online contact and a
+        priority > 0; highest priority first, then the other person's key.
+
+        Parameters
+        ----------
+        person : str
+            The person's key.
+        k : int, default 10
+            At most this many rows (at least 1).
+        as_of : datetime.datetime or datetime.date
+            The date (naive = UTC). Required.
+        view, model
+            As in :meth:`strength`.
+
+        Returns
+        -------
+        Table
+            Columns ``person``, ``other`` (string), ``rank`` (uint32),
+            ``priority``, ``online_strength``, ``offline_recency``
+            (float64), ``last_met`` (timestamp[us, UTC], null if they never
+            met), ``channels`` (list of string: the at most two online
+            channels that weigh most, largest first) and ``reason``
+            (string, e.g. ``"strong by email and replies (online 0.62), never
+            met"``).
+
+        Raises
+        ------
+        PersonNotFoundError
+            ``person`` is unknown.
+        InvalidArgumentError
+            ``k`` below 1.
+
+        Examples
+        --------
+        >>> import datetime as dt
+        >>> g = Graph()
+        >>> for m in range(1, 7):
+        ...     g.add_interaction("ana", "lee", at=dt.datetime(2026, m, 2, 10), channel="email")
+        ...     g.add_interaction("lee", "ana", at=dt.datetime(2026, m, 3, 10), channel="public_reply")
+        >>> row = g.meet_in_person("ana", as_of=dt.datetime(2026, 6, 10, 10)).to_arrow().to_pylist()[0]
+        >>> row["other"], row["offline_recency"], row["channels"], row["last_met"]
+        ('lee', 0.0, ['email', 'public_reply'], None)
+        >>> row["reason"]
+        'strong by email and replies (online 0.51), never met'
+        """
+    def meet_in_person_all(
+        self,
+        k: int = 10,
+        *,
+        as_of: _Time,
+        view: _ViewArg = None,
+        model: ScoringModel | None = None,
+    ) -> Table:
+        """The ``k`` pairs of the whole graph that should most meet in person.
+
+        As :meth:`meet_in_person`, over every tie: ``person`` is the one of
+        the pair whose key sorts first; highest priority first, then the
+        pair's keys. The columns are those of :meth:`meet_in_person`.
+
+        Raises
+        ------
+        InvalidArgumentError
+            ``k`` below 1.
+        """
+    def invite_list(
+        self,
+        person: str,
+        k: int = 10,
+        *,
+        as_of: _Time,
+        view: _ViewArg = None,
+        model: ScoringModel | None = None,
+    ) -> Table:
+        """Who to invite to a group event around a person (a send-off, a launch).
+
+        At most ``k`` people with a tie to ``person``, ranked by score =
+        max(strength, meet-in-person priority), so that online ties worth
+        taking offline come in with the strong ones; highest first, then by
+        key. Ties with score 0 (one-sided, likes only) are left out.
+
+        Parameters
+        ----------
+        person : str
+            The person at the centre of the event.
+        k : int, default 10
+            At most this many rows (at least 1).
+        as_of : datetime.datetime or datetime.date
+            The date (naive = UTC). Required.
+        view, model
+            As in :meth:`strength`.
+
+        Returns
+        -------
+        Table
+            Columns ``other`` (string), ``rank`` (uint32), ``score``
+            (float64), ``category`` (string, the first that applies:
+            ``"worth_converting"`` when the priority is > 0 and at least the
+            strength, ``"strong"`` from strength 0.5, ``"fading"`` when
+            dormant or cooling, else ``"weak"``), ``strength``, ``priority``
+            (float64), ``state`` (string), ``last_met`` (timestamp[us, UTC],
+            null if they never met) and ``reason`` (string).
+
+        Raises
+        ------
+        PersonNotFoundError
+            ``person`` is unknown.
+        InvalidArgumentError
+            ``k`` below 1.
+
+        Examples
+        --------
+        >>> import datetime as dt
+        >>> g = Graph()
+        >>> for m in range(1, 7):
+        ...     g.add_interaction("lee", "ana", at=dt.datetime(2026, m, 2, 10), channel="in_person")
+        ...     g.add_interaction("lee", "bo", at=dt.datetime(2026, m, 2, 10), channel="email")
+        ...     g.add_interaction("bo", "lee", at=dt.datetime(2026, m, 3, 10), channel="email")
+        >>> t = g.invite_list("lee", as_of=dt.datetime(2026, 6, 10, 10))
+        >>> list(zip(t.column("other").to_pylist(), t.column("category").to_pylist()))
+        [('ana', 'strong'), ('bo', 'worth_converting')]
+        """
+    def reconnect(
+        self,
+        person: str,
+        k: int = 10,
+        *,
+        as_of: _Time,
+        view: _ViewArg = None,
+        model: ScoringModel | None = None,
+    ) -> Table:
+        """A person's ``k`` faded ties most worth reviving.
+
+        ``"dormant"`` or ``"cooling"`` ties, largest loss (peak − now)
+        first, then the other person's key.
+
+        Parameters
+        ----------
+        person : str
+            The person's key.
+        k : int, default 10
+            At most this many rows (at least 1).
+        as_of : datetime.datetime or datetime.date
+            The date (naive = UTC). Required.
+        view, model
+            As in :meth:`strength`.
+
+        Returns
+        -------
+        Table
+            Columns ``person``, ``other`` (string), ``rank`` (uint32),
+            ``state`` (string), ``strength``, ``peak`` (float64),
+            ``peaked_at`` (timestamp[us, UTC], when the peak was first
+            reached), ``lost`` (float64, peak − strength), ``last_contact``
+            (timestamp[us, UTC]), ``last_channel`` (string; both null
+            without a meaningful interaction) and ``reason`` (string, e.g.
+            ``"dormant: peaked 14 months ago at 0.71, now 0.12 (lost 0.59);
+            last contact 9 months ago (email)"``).
+
+        Raises
+        ------
+        PersonNotFoundError
+            ``person`` is unknown.
+        InvalidArgumentError
+            ``k`` below 1.
+
+        Examples
+        --------
+        >>> import datetime as dt
+        >>> g = Graph()
+        >>> t0 = dt.datetime(2025, 1, 6, 10)
+        >>> for w in range(26):
+        ...     g.add_interaction("ana", "lee", at=t0 + dt.timedelta(weeks=w), channel="in_person")
+        >>> t = g.reconnect("ana", as_of=t0 + dt.timedelta(weeks=25, days=400))
+        >>> t.column("reason").to_pylist()
+        ['dormant: peaked 13 months ago at 0.76, now 0.37 (lost 0.40); last contact 13 months ago (in_person)']
+        """
+    def reconnect_all(
+        self,
+        k: int = 10,
+        *,
+        as_of: _Time,
+        view: _ViewArg = None,
+        model: ScoringModel | None = None,
+    ) -> Table:
+        """The ``k`` faded ties of the whole graph with the largest loss.
+
+        As :meth:`reconnect`, over every tie: ``person`` is the one of the
+        pair whose key sorts first, equal losses in key order of the pair.
+        The columns are those of :meth:`reconnect`.
+
+        Raises
+        ------
+        InvalidArgumentError
+            ``k`` below 1.
+        """
+    def due_for_contact(
+        self,
+        person: str,
+        *,
+        as_of: _Time,
+        online_days: float | None = None,
+        offline_days: float | None = None,
+        meaningful_only: bool = False,
+        view: _ViewArg = None,
+        model: ScoringModel | None = None,
+    ) -> Table:
+        """The two-way ties of a person that are overdue for contact on a cadence.
+
+        Each mode has a clock, reset by any interaction (either side) on a
+        channel of that mode, or with ``meaningful_only=True`` by a
+        meaningful one only, so that a like or a newsletter does not count.
+        A mode never used starts its clock at the tie's first meaningful
+        interaction. A mode is overdue when more than its period has passed.
+        Ranked by the largest ratio (elapsed / period, so that 30- and
+        90-day cadences compare), then the most days past due, then the
+        other person's key.
+
+        Parameters
+        ----------
+        person : str
+            The person's key.
+        as_of : datetime.datetime or datetime.date
+            The date (naive = UTC). Required.
+        online_days, offline_days : float, optional
+            The cadence of each mode, in days (finite and > 0); give one or
+            both.
+        meaningful_only : bool, default False
+            Only meaningful interactions reset a clock.
+        view, model
+            As in :meth:`strength`.
+
+        Returns
+        -------
+        Table
+            Columns ``other`` (string), ``rank`` (uint32); for each mode,
+            prefixed ``online_`` then ``offline_`` and null where that mode
+            is not overdue: ``last`` (timestamp[us, UTC], the interaction
+            that last reset the clock, null also when there was none),
+            ``last_channel`` (string), ``since`` (when the clock started),
+            ``due`` (``since`` + the period; both timestamp[us, UTC]),
+            ``days_overdue`` and ``ratio`` (float64); then ``ratio``,
+            ``days_overdue`` (float64, of the most overdue mode) and
+            ``reason`` (string, one clause per overdue mode, e.g.
+            ``"online: last contact 45 days ago (email), due every 30 days,
+            15 days overdue"``).
+
+        Raises
+        ------
+        PersonNotFoundError
+            ``person`` is unknown.
+        InvalidArgumentError
+            Neither period given, or one that is not finite and > 0.
+
+        Examples
+        --------
+        >>> import datetime as dt
+        >>> g = Graph()
+        >>> g.add_interaction("ana", "lee", at=dt.datetime(2026, 1, 1, 10), channel="in_person")
+        >>> g.add_interaction("lee", "ana", at=dt.datetime(2026, 3, 1, 10), channel="email")
+        >>> t = g.due_for_contact("ana", as_of=dt.datetime(2026, 3, 11, 10), online_days=30, offline_days=30)
+        >>> t.column("reason").to_pylist()
+        ['offline: last met 69 days ago (in_person), due every 30 days, 39 days overdue']
+        >>> t.column("online_ratio").to_pylist()
+        [None]
+        """
+    def ego_layers(
+        self,
+        person: str,
+        *,
+        as_of: _Time,
+        sizes: Sequence[int] | None = None,
+        view: _ViewArg = None,
+        model: ScoringModel | None = None,
+    ) -> EgoLayers:
+        """A person's ties cut into circles of growing size (Dunbar's layers).
+
+        Parameters
+        ----------
+        person : str
+            The person at the centre.
+        as_of : datetime.datetime or datetime.date
+            The date (naive = UTC). Required.
+        sizes : sequence of int, optional
+            Cumulative layer sizes, strictly increasing from at least 1;
+            Dunbar's ``[5, 15, 50, 150]`` by default.
+        view, model
+            As in :meth:`strength`.
+
+        Returns
+        -------
+        EgoLayers
+            The members with their layer (``.members``), one row per layer
+            with its online/offline mix (``.layers``), and the ties left
+            outside.
+
+        Raises
+        ------
+        PersonNotFoundError
+            ``person`` is unknown.
+        InvalidArgumentError
+            ``sizes`` empty, starting below 1 or not strictly increasing.
+
+        Examples
+        --------
+        >>> import datetime as dt
+        >>> g = Graph()
+        >>> for d, friend in enumerate(["bo", "cy", "di"], start=1):
+        ...     g.add_interaction("ana", friend, at=dt.datetime(2026, 3, d, 10), channel="in_person")
+        >>> g.add_interaction("ana", "ed", at=dt.datetime(2026, 3, 1, 10), channel="email")
+        >>> g.add_interaction("ed", "ana", at=dt.datetime(2026, 3, 2, 10), channel="email")
+        >>> e = g.ego_layers("ana", as_of=dt.datetime(2026, 3, 10, 10), sizes=[2, 3])
+        >>> e.members.to_pandas()[["layer", "other", "rank"]].values.tolist()
+        [[1, 'di', 1], [1, 'cy', 2], [2, 'bo', 3]]
+        >>> e.outside
+        1
+        >>> e.layers.column("met_share").to_pylist()
+        [1.0, 1.0]
+        """
+    def offline_lift(
+        self,
+        *,
+        as_of: _Time,
+        person: str | None = None,
+        history_days: float = 90.0,
+        window_days: float = 90.0,
+        rate_days: float = 30.0,
+        view: _ViewArg = None,
+        model: ScoringModel | None = None,
+    ) -> LiftReport:
+        """Online contact before and after a first meeting, against ties that never met.
+
+        See :class:`LiftReport` for the groups and the matching.
+
+        Parameters
+        ----------
+        as_of : datetime.datetime or datetime.date
+            The date (naive = UTC). Required.
+        person : str, optional
+            Only this person's ties (both groups); all ties by default.
+        history_days : float, default 90
+            A treated tie needs its first meaningful online interaction at
+            least this many days before the first meeting.
+        window_days : float, default 90
+            Length of the windows before and after the split, and so the
+            follow-up a tie needs before ``as_of``.
+        rate_days : float, default 30
+            Rates are per this many days.
+        view, model
+            As in :meth:`strength`.
+
+        Returns
+        -------
+        LiftReport
+            ``.treated`` and ``.control`` tables, and ``.summary``.
+
+        Raises
+        ------
+        PersonNotFoundError
+            ``person`` is unknown.
+        InvalidArgumentError
+            A number of days that is not finite and > 0.
+
+        Examples
+        --------
+        >>> import datetime as dt
+        >>> g = Graph()
+        >>> t0 = dt.datetime(2025, 1, 6, 10)
+        >>> for d in range(0, 300, 15):
+        ...     g.add_interaction("ana", "lee", at=t0 + dt.timedelta(days=d), channel="email")
+        ...     g.add_interaction("bo", "kim", at=t0 + dt.timedelta(days=d), channel="email")
+        ...     g.add_interaction("kim", "bo", at=t0 + dt.timedelta(days=d + 1), channel="email")
+        ...     if d >= 120:
+        ...         for extra in (5, 10):
+        ...             g.add_interaction("lee", "ana", at=t0 + dt.timedelta(days=d + extra), channel="email")
+        >>> g.add_interaction("ana", "lee", at=t0 + dt.timedelta(days=120), channel="in_person")
+        >>> lift = g.offline_lift(as_of=t0 + dt.timedelta(days=300))
+        >>> lift.treated.to_pandas()[["a", "b", "before", "after", "ratio", "matched_a"]].values.tolist()
+        [['ana', 'lee', 6, 18, 3.0, 'bo']]
+        >>> lift.summary["control"]["median_ratio"]
+        1.0
+        """
+    def introduction_path(
+        self,
+        from_: str,
+        to: str,
+        *,
+        as_of: _Time,
+        max_hops: int = 3,
+        view: _ViewArg = None,
+        model: ScoringModel | None = None,
+    ) -> Path | None:
+        """The best way for ``from_`` to reach ``to`` through people they know.
+
+        The path of at most ``max_hops`` ties (with strength > 0 as of the
+        date) whose weakest tie is strongest, then with the highest product
+        of strengths, then with the fewest hops, then whose people come
+        first in key order, compared position by position. A direct tie is a
+        path of one hop. The search is exact for this order, hop limit
+        included.
+
+        Parameters
+        ----------
+        from_, to : str
+            The person asking and the person to reach (different keys).
+        as_of : datetime.datetime or datetime.date
+            The date of the strengths (naive = UTC). Required.
+        max_hops : int, default 3
+            At most this many ties (at least 1).
+        view, model
+            As in :meth:`strength`.
+
+        Returns
+        -------
+        Path or None
+            None when no path within ``max_hops`` exists.
+
+        Raises
+        ------
+        PersonNotFoundError
+            Either key is unknown.
+        InvalidArgumentError
+            ``max_hops`` below 1, or ``to == from_``.
+
+        Examples
+        --------
+        >>> import datetime as dt
+        >>> g = Graph()
+        >>> g.add_interaction("ana", "sam", at=dt.datetime(2026, 3, 2), channel="in_person")
+        >>> g.add_interaction("sam", "lee", at=dt.datetime(2026, 3, 3), channel="email")
+        >>> g.add_interaction("lee", "sam", at=dt.datetime(2026, 3, 4), channel="email")
+        >>> p = g.introduction_path("ana", "lee", as_of=dt.datetime(2026, 3, 10))
+        >>> p.people, p.hops, p.weakest
+        (['ana', 'sam', 'lee'], 2, 1)
+        >>> p.reason
+        'ana → sam (0.42) → lee (0.37): weakest link sam–lee'
+        >>> g.introduction_path("ana", "lee", as_of=dt.datetime(2026, 3, 10), view="offline") is None
+        True
+        """
+    def introduction_paths(
+        self,
+        from_: str,
+        to: str,
+        k: int = 3,
+        *,
+        as_of: _Time,
+        max_hops: int = 3,
+        view: _ViewArg = None,
+        model: ScoringModel | None = None,
+    ) -> list[Path]:
+        """The ``k`` best loopless paths from ``from_`` to ``to``, best first.
+
+        In the order of :meth:`introduction_path` (whose path comes first),
+        enumerated with Yen's algorithm: the second path is the best one that
+        differs from the first in at least one person or tie, and so on.
+        Fewer when there are fewer such paths, none when there is no path.
+
+        Parameters
+        ----------
+        from_, to : str
+            The person asking and the person to reach (different keys).
+        k : int, default 3
+            At most this many paths (at least 1).
+        as_of : datetime.datetime or datetime.date
+            The date of the strengths (naive = UTC). Required.
+        max_hops : int, default 3
+            At most this many ties on a path (at least 1).
+        view, model
+            As in :meth:`strength`.
+
+        Raises
+        ------
+        PersonNotFoundError
+            Either key is unknown.
+        InvalidArgumentError
+            ``k`` or ``max_hops`` below 1, or ``to == from_``.
+
+        Examples
+        --------
+        >>> import datetime as dt
+        >>> g = Graph()
+        >>> g.add_interaction("ana", "lee", at=dt.datetime(2026, 3, 2), channel="email")
+        >>> g.add_interaction("lee", "ana", at=dt.datetime(2026, 3, 2), channel="email")
+        >>> g.add_interaction("ana", "sam", at=dt.datetime(2026, 3, 3), channel="in_person")
+        >>> g.add_interaction("sam", "lee", at=dt.datetime(2026, 3, 4), channel="in_person")
+        >>> [p.people for p in g.introduction_paths("ana", "lee", as_of=dt.datetime(2026, 3, 10))]
+        [['ana', 'sam', 'lee'], ['ana', 'lee']]
+        """
+    def brokerage(
+        self,
+        person: str,
+        *,
+        as_of: _Time,
+        view: _ViewArg = None,
+        model: ScoringModel | None = None,
+    ) -> Brokerage:
+        """Burt's constraint and effective size of one person's ties, as of a date.
+
+        On the graph of tie strengths, exactly as networkx defines
+        ``constraint(G, weight=...)`` and ``effective_size(G, weight=...)``
+        for an undirected weighted graph; see :class:`Brokerage`.
+
+        Parameters
+        ----------
+        person : str
+            The person's key.
+        as_of : datetime.datetime or datetime.date
+            The date of the strengths (naive = UTC). Required.
+        view, model
+            As in :meth:`strength`.
+
+        Raises
+        ------
+        PersonNotFoundError
+            ``person`` is unknown.
+
+        Examples
+        --------
+        >>> import datetime as dt
+        >>> g = Graph()
+        >>> g.add_interaction("sam", "ana", at=dt.datetime(2026, 3, 2), channel="in_person")
+        >>> g.add_interaction("sam", "lee", at=dt.datetime(2026, 3, 2), channel="in_person")
+        >>> b = g.brokerage("sam", as_of=dt.datetime(2026, 3, 2))
+        >>> b.degree, b.effective_size, b.constraint, b.constrained_by
+        (2, 2.0, 0.5, [('ana', 0.25), ('lee', 0.25)])
+        """
+    def brokerage_all(
+        self,
+        *,
+        as_of: _Time,
+        view: _ViewArg = None,
+        model: ScoringModel | None = None,
+    ) -> Table:
+        """:meth:`brokerage` of every person, in key order, as a table.
+
+        Parameters
+        ----------
+        as_of : datetime.datetime or datetime.date
+            The date of the strengths (naive = UTC). Required.
+        view, model
+            As in :meth:`strength`.
+
+        Returns
+        -------
+        Table
+            Columns ``person`` (string), ``degree`` (int64), ``strength``,
+            ``constraint``, ``effective_size``,
+            ``unweighted_effective_size`` (float64, NaN without ties),
+            ``constrained_by`` (list of struct ``person`` (string), ``value``
+            (float64)) and ``reason`` (string).
+        """
+    def communities(
+        self,
+        *,
+        as_of: _Time,
+        resolution: float = 1.0,
+        seed: int = 0,
+        view: _ViewArg = None,
+        model: ScoringModel | None = None,
+    ) -> Communities:
+        """Communities of people as of a date: Louvain on the graph of tie strengths.
+
+        Louvain (Blondel et al. 2008) visits people in an order shuffled by
+        the seed, moves each to the neighbouring community that raises the
+        modularity most until nobody moves, merges communities into single
+        nodes and repeats. The same seed gives the same partition, bit for
+        bit, on every run and machine.
+
+        Parameters
+        ----------
+        as_of : datetime.datetime or datetime.date
+            The date of the strengths (naive = UTC). Required.
+        resolution : float, default 1
+            γ, finite and > 0; above 1 favours smaller communities.
+        seed : int, default 0
+            Seed of the visiting order (0 to 2**64 - 1).
+        view, model
+            As in :meth:`strength`.
+
+        Returns
+        -------
+        Communities
+            Every person's community, numbered by smallest member key, and
+            the partition's modularity.
+
+        Raises
+        ------
+        InvalidArgumentError
+            ``resolution`` not finite and > 0.
+        """
+    def modularity(
+        self,
+        partition: Communities | Mapping[str, Hashable] | Iterable[Iterable[str]],
+        *,
+        as_of: _Time,
+        resolution: float = 1.0,
+        view: _ViewArg = None,
+        model: ScoringModel | None = None,
+    ) -> float:
+        """The modularity of a partition of people, as of a date.
+
+        Newman's modularity on the strength-weighted graph,
+        Q = Σ_c [L_c / m − γ (K_c / 2m)²], with m the sum of all strengths,
+        L_c the strengths of the ties inside community c and K_c the summed
+        strengths of its members: networkx's ``modularity(G, communities,
+        weight="weight", resolution=γ)``. A view without ties has Q = 0.
+
+        Parameters
+        ----------
+        partition : list of lists of keys, dict key -> label, or Communities
+            The communities; people not listed are each a community of
+            their own.
+        as_of : datetime.datetime or datetime.date
+            The date of the strengths (naive = UTC). Required.
+        resolution : float, default 1
+            γ, finite and > 0.
+        view, model
+            As in :meth:`strength`.
+
+        Raises
+        ------
+        PersonNotFoundError
+            A key the graph does not know.
+        InvalidArgumentError
+            A key in two communities, or ``resolution`` not finite and > 0.
+        TypeError
+            A partition that is a str, or a community that is one.
+
+        Examples
+        --------
+        >>> import datetime as dt
+        >>> g = Graph()
+        >>> g.add_interaction("ana", "lee", at=dt.datetime(2026, 3, 2), channel="in_person")
+        >>> g.modularity([["ana"], ["lee"]], as_of=dt.datetime(2026, 3, 2))
+        -0.5
+        >>> g.modularity({"ana": 1, "lee": 1}, as_of=dt.datetime(2026, 3, 2))
+        0.0
+        """
+    def suggest(
+        self,
+        person: str,
+        k: int = 10,
+        *,
+        as_of: _Time,
+        method: _SuggestMethod = "adamic_adar",
+        view: _ViewArg = None,
+        model: ScoringModel | None = None,
+    ) -> Table:
+        """People ``person`` has no tie with yet, ranked by the contacts they share.
+
+        With s the strengths and S_z the sum of z's ties, the score of y
+        sums over the shared contacts z: ``"adamic_adar"``
+        Σ_z ((s_xz + s_zy) / 2) / ln(1 + S_z) (Murata & Moriyasu 2007, after
+        Adamic & Adar 2003); ``"resource_allocation"`` Σ_z s_xz s_zy / S_z
+        (after Zhou, Lü & Zhang 2009). Scores are > 0; best first, then by
+        key.
+
+        Parameters
+        ----------
+        person : str
+            The person's key.
+        k : int, default 10
+            At most this many rows (at least 1).
+        as_of : datetime.datetime or datetime.date
+            The date of the strengths (naive = UTC). Required.
+        method : {"adamic_adar", "resource_allocation"}
+            The score.
+        view, model
+            As in :meth:`strength`.
+
+        Returns
+        -------
+        Table
+            Columns ``person`` (string, the person suggested), ``score``
+            (float64), ``shared`` (int64, shared contacts), ``via`` (list of
+            struct ``person`` (string), ``value`` (float64): the at most
+            three shared contacts that add most, with what each adds) and
+            ``reason`` (string, e.g. ``"2 shared contacts: sam (0.31), kim
+            (0.12)"``).
+
+        Raises
+        ------
+        PersonNotFoundError
+            ``person`` is unknown.
+        InvalidArgumentError
+            ``k`` below 1.
+        InvalidValueError
+            An unknown ``method``.
+
+        Examples
+        --------
+        >>> import datetime as dt
+        >>> g = Graph()
+        >>> g.add_interaction("ana", "sam", at=dt.datetime(2026, 3, 2), channel="in_person")
+        >>> g.add_interaction("sam", "lee", at=dt.datetime(2026, 3, 2), channel="in_person")
+        >>> g.suggest("ana", as_of=dt.datetime(2026, 3, 2), method="resource_allocation").to_arrow().to_pylist()[0]["person"]
+        'lee'
         """
     def merge(self, other: Graph) -> None: ...
     def save(self, path: _Path) -> None: ...

@@ -1,0 +1,199 @@
+//! Arrow record batches from slices of core rows, one column per field.
+//!
+//! Every analytics table is written as a list of columns, each a name and
+//! a closure that reads one field of a row: the builder sizes each array
+//! before filling it (strings included, so that a million keys are copied
+//! once) and never touches Python, so it runs inside `Graph::read`
+//! detached from the interpreter.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+use tiegraph::arrow_array::builder::{Float64Builder, ListBuilder, StringBuilder, StructBuilder};
+use tiegraph::arrow_array::{
+    ArrayRef, BooleanArray, Float64Array, Int64Array, RecordBatch, TimestampMicrosecondArray, UInt32Array,
+};
+use tiegraph::arrow_schema::{DataType, Field, Fields, Schema};
+use tiegraph::{Contributor, Error};
+
+/// An Arrow error as a core error (the batches built here cannot fail
+/// unless a column is given the wrong length, which is a bug).
+pub fn arrow_error(e: tiegraph::arrow_schema::ArrowError) -> Error {
+    Error::Io {
+        path: "<arrow table>".into(),
+        source: std::io::Error::other(e.to_string()),
+    }
+}
+
+/// The columns of a table over `rows`, in the order they are added.
+pub struct Columns<'r, T> {
+    rows: &'r [T],
+    fields: Vec<Field>,
+    arrays: Vec<ArrayRef>,
+}
+
+/// The fields of a `(person, value)` pair: a contributor to a score.
+fn contributor_fields() -> Fields {
+    Fields::from(vec![
+        Field::new("person", DataType::Utf8, false),
+        Field::new("value", DataType::Float64, false),
+    ])
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+fn to_i64(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+impl<'r, T> Columns<'r, T> {
+    pub fn new(rows: &'r [T]) -> Self {
+        Columns {
+            rows,
+            fields: Vec::new(),
+            arrays: Vec::new(),
+        }
+    }
+
+    fn push(mut self, name: &str, nullable: bool, array: ArrayRef) -> Self {
+        self.fields
+            .push(Field::new(name, array.data_type().clone(), nullable));
+        self.arrays.push(array);
+        self
+    }
+
+    /// A string column (keys, states, categories, reasons).
+    pub fn str(self, name: &str, f: impl Fn(&T) -> &str) -> Self {
+        let bytes = self.rows.iter().map(|r| f(r).len()).sum();
+        let mut b = StringBuilder::with_capacity(self.rows.len(), bytes);
+        for r in self.rows {
+            b.append_value(f(r));
+        }
+        let array = Arc::new(b.finish());
+        self.push(name, false, array)
+    }
+
+    /// A string column with nulls.
+    pub fn opt_str(self, name: &str, f: impl Fn(&T) -> Option<&str>) -> Self {
+        let bytes = self.rows.iter().map(|r| f(r).map_or(0, str::len)).sum();
+        let mut b = StringBuilder::with_capacity(self.rows.len(), bytes);
+        for r in self.rows {
+            b.append_option(f(r));
+        }
+        let array = Arc::new(b.finish());
+        self.push(name, true, array)
+    }
+
+    /// A float64 column.
+    pub fn f64(self, name: &str, f: impl Fn(&T) -> f64) -> Self {
+        let array = Arc::new(Float64Array::from_iter_values(self.rows.iter().map(f)));
+        self.push(name, false, array)
+    }
+
+    /// A float64 column with nulls.
+    pub fn opt_f64(self, name: &str, f: impl Fn(&T) -> Option<f64>) -> Self {
+        let array = Arc::new(self.rows.iter().map(f).collect::<Float64Array>());
+        self.push(name, true, array)
+    }
+
+    /// A uint32 column: ranks and numbers from 1 (layers, communities).
+    pub fn rank(self, name: &str, f: impl Fn(&T) -> usize) -> Self {
+        let array = Arc::new(UInt32Array::from_iter_values(
+            self.rows.iter().map(|r| to_u32(f(r))),
+        ));
+        self.push(name, false, array)
+    }
+
+    /// An int64 column: counts and sizes.
+    pub fn count(self, name: &str, f: impl Fn(&T) -> usize) -> Self {
+        let array = Arc::new(Int64Array::from_iter_values(
+            self.rows.iter().map(|r| to_i64(f(r))),
+        ));
+        self.push(name, false, array)
+    }
+
+    /// A bool column.
+    pub fn bool(self, name: &str, f: impl Fn(&T) -> bool) -> Self {
+        let array = Arc::new(BooleanArray::from_iter(self.rows.iter().map(|r| Some(f(r)))));
+        self.push(name, false, array)
+    }
+
+    /// A `timestamp[us, UTC]` column.
+    pub fn time(self, name: &str, f: impl Fn(&T) -> DateTime<Utc>) -> Self {
+        let array =
+            TimestampMicrosecondArray::from_iter_values(self.rows.iter().map(|r| f(r).timestamp_micros()))
+                .with_timezone("UTC");
+        self.push(name, false, Arc::new(array))
+    }
+
+    /// A `timestamp[us, UTC]` column with nulls.
+    pub fn opt_time(self, name: &str, f: impl Fn(&T) -> Option<DateTime<Utc>>) -> Self {
+        let array = self
+            .rows
+            .iter()
+            .map(|r| f(r).map(|t| t.timestamp_micros()))
+            .collect::<TimestampMicrosecondArray>()
+            .with_timezone("UTC");
+        self.push(name, true, Arc::new(array))
+    }
+
+    /// A `list<string>` column (channel names).
+    pub fn strs(self, name: &str, f: impl Fn(&T) -> &[&str]) -> Self {
+        let items = self.rows.iter().map(|r| f(r).len()).sum();
+        let bytes = self
+            .rows
+            .iter()
+            .map(|r| f(r).iter().map(|s| s.len()).sum::<usize>())
+            .sum();
+        let mut b = ListBuilder::with_capacity(StringBuilder::with_capacity(items, bytes), self.rows.len())
+            .with_field(Field::new("item", DataType::Utf8, false));
+        for r in self.rows {
+            for s in f(r) {
+                b.values().append_value(s);
+            }
+            b.append(true);
+        }
+        let array = Arc::new(b.finish());
+        self.push(name, false, array)
+    }
+
+    /// A `list<struct<person: string, value: float64>>` column: the people
+    /// behind a score and what each adds.
+    pub fn contributors(self, name: &str, f: impl Fn(&T) -> &[Contributor<'_>]) -> Self {
+        let items = self.rows.iter().map(|r| f(r).len()).sum();
+        let values = StructBuilder::new(
+            contributor_fields(),
+            vec![
+                Box::new(StringBuilder::with_capacity(items, 8 * items)),
+                Box::new(Float64Builder::with_capacity(items)),
+            ],
+        );
+        let mut b = ListBuilder::with_capacity(values, self.rows.len()).with_field(Field::new(
+            "item",
+            DataType::Struct(contributor_fields()),
+            false,
+        ));
+        for r in self.rows {
+            for c in f(r) {
+                let s = b.values();
+                if let Some(keys) = s.field_builder::<StringBuilder>(0) {
+                    keys.append_value(&c.person.key);
+                }
+                if let Some(vals) = s.field_builder::<Float64Builder>(1) {
+                    vals.append_value(c.value);
+                }
+                s.append(true);
+            }
+            b.append(true);
+        }
+        let array = Arc::new(b.finish());
+        self.push(name, false, array)
+    }
+
+    /// The record batch.
+    pub fn finish(self) -> tiegraph::Result<RecordBatch> {
+        RecordBatch::try_new(Arc::new(Schema::new(self.fields)), self.arrays).map_err(arrow_error)
+    }
+}
