@@ -1,22 +1,102 @@
 //! The project's sample data, a fictional PR agency (`examples/data/`, see
-//! its README): where the files are, and readers for the two of them that
-//! are not in a format the core library reads itself (`people.csv` and
-//! `events.csv`).
+//! its README): where the files are, readers for the two of them that are
+//! not in a format the core library reads itself (`people.csv` and
+//! `events.csv`), and [`load`], which builds the whole graph.
+//!
+//! The examples that use it say "sample data not found" and exit 0 when the
+//! files are not there, so that a checkout without them still runs them.
 
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
-use tiegraph::{GroupEvent, Person};
+use tiegraph::{ConnectionColumns, CsvOptions, GroupEvent, InteractionColumns, Person, RelationshipGraph};
 
 use crate::BoxError;
+
+/// Maya Chen, TechWire's senior AI reporter, who is leaving her outlet.
+pub const MAYA: &str = "maya.chen@techwire.example";
+
+/// Ana Reyes, account director at Brightside PR.
+pub const ANA: &str = "ana.reyes@brightside-pr.example";
+
+/// The four files of the sample data, in the order [`load`] reads them.
+pub const FILES: [&str; 4] = ["people.csv", "interactions.csv", "connections.csv", "events.csv"];
 
 /// The path of `examples/data/NAME`, whatever directory the example runs in.
 ///
 /// ```
-/// assert!(tiegraph_examples::agency::sample_data("people.csv").is_file());
+/// let people = tiegraph_examples::agency::sample_data("people.csv");
+/// assert!(people.ends_with("data/people.csv"));
 /// ```
 pub fn sample_data(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("data").join(name)
+}
+
+/// The sample files that are not there (empty when all four are).
+pub fn missing_files() -> Vec<PathBuf> {
+    FILES
+        .iter()
+        .map(|f| sample_data(f))
+        .filter(|p| !p.is_file())
+        .collect()
+}
+
+/// The whole sample graph: people with their details, interactions,
+/// connections and group events. `Ok(None)` when a file is missing; an
+/// error when one is there but cannot be read.
+///
+/// ```
+/// use tiegraph_examples::agency::{MAYA, load};
+/// if let Some(g) = load()? {
+///     assert!(g.person(MAYA)?.tags.iter().any(|t| t == "leaving"));
+/// }
+/// # Ok::<(), tiegraph_examples::BoxError>(())
+/// ```
+pub fn load() -> Result<Option<RelationshipGraph>, BoxError> {
+    if !missing_files().is_empty() {
+        return Ok(None);
+    }
+    let mut g = RelationshipGraph::new();
+    // people first, with their details: a row of interactions.csv naming
+    // someone new would create them with nothing but a key
+    for person in read_people(&sample_data("people.csv"))? {
+        g.add_person(person)?;
+    }
+    let columns = InteractionColumns {
+        duration: Some("duration".into()),
+        weight: Some("weight".into()),
+        ..InteractionColumns::default()
+    };
+    g.load_interactions_csv(sample_data("interactions.csv"), &columns, &CsvOptions::default())?;
+    let columns = ConnectionColumns {
+        kind: Some("kind".into()),
+        since: Some("since".into()),
+        ..ConnectionColumns::default()
+    };
+    g.load_connections_csv(sample_data("connections.csv"), &columns, &CsvOptions::default())?;
+    for event in read_events(&sample_data("events.csv"))? {
+        g.add_event(event)?;
+    }
+    Ok(Some(g))
+}
+
+/// Says which sample files are missing (the examples then exit 0).
+pub fn not_found() {
+    let missing: Vec<&str> = FILES
+        .iter()
+        .copied()
+        .filter(|f| !sample_data(f).is_file())
+        .collect();
+    println!(
+        "sample data not found: {} missing from {} (the repository's examples/data/); nothing to show",
+        missing.join(", "),
+        sample_data("").display()
+    );
+}
+
+/// The display name of a person, else their key.
+pub fn name(p: &Person) -> &str {
+    p.name.as_deref().unwrap_or(&p.key)
 }
 
 /// A CSV file with a header row, read record by record with its cells
@@ -84,13 +164,6 @@ fn optional(cell: &str) -> Option<String> {
 
 /// The people of a file with columns `key,name,organisation,role,tags`
 /// (tags separated by `;`, empty cells for unknown details).
-///
-/// ```
-/// use tiegraph_examples::agency::{read_people, sample_data};
-/// let people = read_people(&sample_data("people.csv"))?;
-/// assert!(people.iter().any(|p| p.key == "maya.chen@techwire.example"));
-/// # Ok::<(), tiegraph_examples::BoxError>(())
-/// ```
 pub fn read_people(path: &Path) -> Result<Vec<Person>, BoxError> {
     let mut table = Table::open(path)?;
     let [key, name, organisation, role, tags] =
@@ -113,13 +186,6 @@ pub fn read_people(path: &Path) -> Result<Vec<Person>, BoxError> {
 /// `name,time,channel,duration,participants`: time in RFC 3339, an empty
 /// channel for `event`, duration in seconds or empty, participants
 /// separated by `;`.
-///
-/// ```
-/// use tiegraph_examples::agency::{read_events, sample_data};
-/// let events = read_events(&sample_data("events.csv"))?;
-/// assert!(events.iter().all(|e| e.participants.len() >= 5));
-/// # Ok::<(), tiegraph_examples::BoxError>(())
-/// ```
 pub fn read_events(path: &Path) -> Result<Vec<GroupEvent>, BoxError> {
     let mut table = Table::open(path)?;
     let [name, time, channel, duration, participants] =

@@ -108,7 +108,10 @@ pub use error::{Error, Result};
 pub use graph::{LoadReport, OnError, RelationshipGraph, SkippedRow, Tie};
 #[cfg(feature = "arrow")]
 pub use io::{ArrowColumns, ConnectionLoader, InteractionLoader};
-pub use io::{ConnectionColumns, CsvOptions, InteractionColumns, SNAPSHOT_VERSION, TimeFormat, TimeUnit};
+pub use io::{
+    ConnectionColumns, CsvOptions, ExportOptions, InteractionColumns, SNAPSHOT_VERSION, Sampling, TimeFormat,
+    TimeUnit,
+};
 pub use model::{
     Channel, ChannelClass, ChannelId, Connection, ConnectionKind, GroupEvent, Interaction, Mode, Person,
     PersonId,

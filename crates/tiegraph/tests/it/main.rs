@@ -6,6 +6,7 @@ mod common;
 mod csv;
 mod csv_errors;
 mod errors;
+mod exports;
 mod golden;
 mod ingest;
 mod merge;
