@@ -254,10 +254,10 @@ impl<'g> GraphView<'g> {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum InviteCategory {
-    /// The meet-in-person priority is at least the strength: an online tie
-    /// that meeting would make (priority > 0 and ≥ strength). A pair that
-    /// never met and has no offline interaction at all has priority equal
-    /// to its strength, so it lands here.
+    /// An online tie that meeting would make: the pair is online only (two-way,
+    /// never met or called meaningfully — big-group co-attendance does not
+    /// count), or its meet-in-person priority is at least its strength
+    /// (priority > 0 and ≥ strength: met, but long ago).
     WorthConverting,
     /// Strength at least [`InviteCategory::STRONG`].
     Strong,
@@ -365,7 +365,7 @@ impl<'g> GraphView<'g> {
             .map(|(i, (id, s, m, score))| {
                 let priority = m.map_or(0.0, |m| m.priority);
                 let last = m.map_or_else(|| last_met(self, id, t), |m| m.last_met);
-                let category = if priority > 0.0 && priority >= s.value {
+                let category = if s.online_only || (priority > 0.0 && priority >= s.value) {
                     InviteCategory::WorthConverting
                 } else if s.value >= InviteCategory::STRONG {
                     InviteCategory::Strong

@@ -1060,3 +1060,34 @@ fn strongest_ties_all_on_20k_people() -> tiegraph::Result<()> {
 fn strongest_ties_all_on_100k_people() -> tiegraph::Result<()> {
     check_top_k(100_000, 1_000_000, 10)
 }
+
+/// A tie that never met except in a big crowd is still online only, and worth
+/// converting, even though the crowd added a little to its full strength.
+#[test]
+fn invite_list_counts_crowds_as_not_having_met() -> tiegraph::Result<()> {
+    let mut g = RelationshipGraph::new();
+    for k in 0..10 {
+        email(&mut g, "ana", "lee", 7.0 * f64::from(k))?;
+        email(&mut g, "lee", "ana", 7.0 * f64::from(k) + 1.0)?;
+    }
+    let crowd: Vec<String> = ["ana", "lee"]
+        .into_iter()
+        .map(str::to_string)
+        .chain((0..18).map(|i| format!("guest{i:02}")))
+        .collect();
+    g.add_event(tiegraph::GroupEvent::new(crowd, days(60.0)))?;
+    let at = days(70.0);
+    let s = g.strength("ana", "lee", at)?;
+    let online = g.online_strength("ana", "lee", at)?;
+    assert!(
+        s.online_only && s.value > online.value,
+        "{} vs {}",
+        s.value,
+        online.value
+    );
+    let rows = g.invite_list("ana", 1, at)?;
+    assert_eq!(rows[0].other.key, "lee");
+    assert_eq!(rows[0].category, tiegraph::InviteCategory::WorthConverting);
+    assert!(rows[0].priority < rows[0].strength);
+    Ok(())
+}
