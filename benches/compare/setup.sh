@@ -3,6 +3,7 @@
 # tiegraph built from this checkout, so that run.py compares them in one
 # environment. Safe to run again: it reuses the venv and rebuilds tiegraph.
 #   PYTHON=python3.11 benches/compare/setup.sh
+#   TIEGRAPH_WHEELS=DIR benches/compare/setup.sh   (install the wheel in DIR instead of building one)
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -14,7 +15,10 @@ if [ ! -x "$venv/bin/python" ]; then
 fi
 "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r "$here/requirements.txt"
 
-if [ -f "$repo/python/pyproject.toml" ]; then
+if [ -n "${TIEGRAPH_WHEELS:-}" ]; then
+    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check \
+        --force-reinstall --no-deps "$TIEGRAPH_WHEELS"/tiegraph-*.whl
+elif [ -f "$repo/python/pyproject.toml" ]; then
     rm -rf "$venv/wheels"
     # maturin -m wants a Cargo.toml; from python/ it reads pyproject.toml, which names the crate
     (cd "$repo/python" && "$venv/bin/maturin" build --release \
