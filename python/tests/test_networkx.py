@@ -406,3 +406,28 @@ def test_mypy_strict() -> None:
         check=False,
     )
     assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_graph_methods_delegate_to_the_module() -> None:
+    """`Graph.to_networkx` and `Graph.from_networkx` are the module's functions."""
+    pytest.importorskip("networkx")
+    import datetime as dt
+
+    import tiegraph.networkx as tnx
+
+    g = tg.Graph()
+    g.add_interaction("ana", "lee", at=dt.datetime(2026, 1, 5, 9), channel="in_person", duration=3600)
+    g.add_interaction("lee", "bo", at=dt.datetime(2026, 1, 6, 9), channel="email")
+    as_of = dt.datetime(2026, 1, 10)
+    via_method = g.to_networkx(as_of=as_of, min_strength=0.1)
+    via_module = tnx.to_networkx(g, as_of=as_of, min_strength=0.1)
+    assert sorted(via_method.edges(data=True)) == sorted(via_module.edges(data=True))
+    assert [tuple(sorted(e)) for e in via_method.edges()] == [("ana", "lee")]
+    import networkx as nx
+
+    m = nx.MultiDiGraph()
+    m.add_edge("ana", "lee", at=dt.datetime(2026, 1, 5, 9), channel="email")
+    m.add_edge("lee", "ana", at=dt.datetime(2026, 1, 6, 9), channel="email")
+    h = tg.Graph.from_networkx(m)
+    assert isinstance(h, tg.Graph) and h.interaction_count == 2
+    assert h.strength("ana", "lee", as_of=as_of).state == "active"

@@ -980,6 +980,30 @@ impl Graph {
         Ok(Graph::from_graph(g))
     }
 
+    /// The graph as a `networkx.Graph` scored as of a date: see
+    /// `tiegraph.networkx.to_networkx` (networkx is imported only here).
+    #[pyo3(signature = (**kwargs))]
+    fn to_networkx<'py>(
+        slf: &Bound<'py, Self>,
+        kwargs: Option<&Bound<'py, pyo3::types::PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let convert = slf.py().import("tiegraph.networkx")?.getattr("to_networkx")?;
+        convert.call((slf,), kwargs)
+    }
+
+    /// A graph from a networkx interaction (multi)graph: see
+    /// `tiegraph.networkx.from_networkx`.
+    #[classmethod]
+    #[pyo3(signature = (nxg, **kwargs))]
+    fn from_networkx<'py>(
+        cls: &Bound<'py, PyType>,
+        nxg: &Bound<'py, PyAny>,
+        kwargs: Option<&Bound<'py, pyo3::types::PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let convert = cls.py().import("tiegraph.networkx")?.getattr("from_networkx")?;
+        convert.call((nxg,), kwargs)
+    }
+
     fn __getstate__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyBytes>> {
         Ok(PyBytes::new(py, &self.snapshot(py)?))
     }

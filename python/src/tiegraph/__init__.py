@@ -94,6 +94,7 @@ from ._tiegraph import (
     __version__,
     roc_auc,
 )
+from . import networkx, plot  # networkx and matplotlib are imported only when used
 
 __all__ = [
     "SNAPSHOT_VERSION",
@@ -139,6 +140,8 @@ __all__ = [
     "UnknownChannelError",
     "View",
     "Weights",
+    "networkx",
+    "plot",
     "roc_auc",
     "__version__",
 ]

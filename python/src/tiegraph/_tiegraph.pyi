@@ -2037,6 +2037,34 @@ class Graph:
     def save(self, path: _Path) -> None: ...
     @classmethod
     def load(cls, path: _Path) -> Graph: ...
+    def to_networkx(
+        self,
+        *,
+        as_of: _Time,
+        min_strength: float = 0.0,
+        view: _ViewArg = None,
+        model: ScoringModel | None = None,
+    ) -> Any:
+        """The graph as a ``networkx.Graph`` scored as of a date.
+
+        Nodes are people (keyed by person key, with their details); edges are
+        ties at or above ``min_strength`` with the strength, the seven
+        components, the state and the online and offline strength. networkx
+        is imported only here: see :func:`tiegraph.networkx.to_networkx`.
+        """
+    @classmethod
+    def from_networkx(
+        cls,
+        nxg: Any,
+        *,
+        at: str = "at",
+        channel: str = "channel",
+        duration: str = "duration",
+        weight: str = "weight",
+        default_channel: str | None = None,
+    ) -> Graph:
+        """A graph from a networkx interaction multigraph, one interaction per
+        edge: see :func:`tiegraph.networkx.from_networkx`."""
     def __getstate__(self) -> bytes: ...
     def __setstate__(self, state: bytes) -> None: ...
     def __eq__(self, other: object, /) -> bool: ...
