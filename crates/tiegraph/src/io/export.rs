@@ -124,6 +124,29 @@ pub(crate) struct TieRow<'g> {
     pub last: Option<i64>,
 }
 
+impl TieRow<'_> {
+    /// The edge attributes both XML formats write, in their order: the
+    /// components, state, flags, interaction count, first and last contact.
+    pub(crate) fn attributes(&self) -> Vec<(&'static str, String)> {
+        let s = &self.strength;
+        let mut out: Vec<(&'static str, String)> = s
+            .components
+            .named()
+            .into_iter()
+            .map(|(name, v)| (name, v.to_string()))
+            .collect();
+        out.push(("state", s.state.name().to_string()));
+        out.push(("online_only", bool_text(s.online_only).to_string()));
+        out.push(("capped", bool_text(s.capped).to_string()));
+        out.push(("interactions", self.interactions.to_string()));
+        if let (Some(first), Some(last)) = (self.first, self.last) {
+            out.push(("first_contact", xsd_time(first).to_string()));
+            out.push(("last_contact", xsd_time(last).to_string()));
+        }
+        out
+    }
+}
+
 impl<'g> GraphView<'g> {
     /// The ties in scope, in the order they are written, each with the
     /// person written first: one person's ties by the other's key, or every

@@ -6,7 +6,7 @@ use std::io::Write;
 use chrono::{DateTime, Datelike, Months, TimeZone, Utc};
 use rayon::prelude::*;
 
-use super::export::{CHUNK, ExportOptions, Out, Sampling, TieRow, bool_text, escape, xsd_time};
+use super::export::{CHUNK, ExportOptions, Out, Sampling, TieRow, escape, xsd_time};
 use crate::error::{Error, Result};
 use crate::graph::{RelationshipGraph, TieId, secs};
 use crate::model::{Person, PersonId};
@@ -336,16 +336,8 @@ impl<'g> GraphView<'g> {
             let mut value = |id: &str, v: &dyn std::fmt::Display| {
                 let _ = writeln!(buf, "          <attvalue for=\"{id}\" value=\"{v}\"/>");
             };
-            for (name, v) in s.components.named() {
+            for (name, v) in r.attributes() {
                 value(name, &v);
-            }
-            value("state", &s.state.name());
-            value("online_only", &bool_text(s.online_only));
-            value("capped", &bool_text(s.capped));
-            value("interactions", &r.interactions);
-            if let (Some(first), Some(last)) = (r.first, r.last) {
-                value("first_contact", &xsd_time(first));
-                value("last_contact", &xsd_time(last));
             }
             for (v, start, end) in &life.strength {
                 let _ = writeln!(

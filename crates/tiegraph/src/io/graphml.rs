@@ -6,7 +6,7 @@ use std::io::Write;
 
 use chrono::{DateTime, Utc};
 
-use super::export::{CHUNK, ExportOptions, Out, TieRow, bool_text, escape, xsd_time};
+use super::export::{CHUNK, ExportOptions, Out, TieRow, escape, xsd_time};
 use crate::error::Result;
 use crate::graph::{RelationshipGraph, secs};
 use crate::model::Person;
@@ -193,16 +193,8 @@ fn edge(buf: &mut String, r: &TieRow<'_>) -> Result<()> {
         let _ = writeln!(buf, "      <data key=\"{key}\">{value}</data>");
     };
     data("strength", &s.value);
-    for (name, v) in s.components.named() {
+    for (name, v) in r.attributes() {
         data(name, &v);
-    }
-    data("state", &s.state.name());
-    data("online_only", &bool_text(s.online_only));
-    data("capped", &bool_text(s.capped));
-    data("interactions", &r.interactions);
-    if let (Some(first), Some(last)) = (r.first, r.last) {
-        data("first_contact", &xsd_time(first));
-        data("last_contact", &xsd_time(last));
     }
     buf.push_str("    </edge>\n");
     Ok(())
