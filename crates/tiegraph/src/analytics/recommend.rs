@@ -297,19 +297,19 @@ impl<'g> GraphView<'g> {
         let g = self.graph();
         let p = g.id(person)?;
         let t = secs(as_of);
-        let mut scored: Vec<(TieId, Strength)> = g
+        // values first (one pass per tie); state and reasons only for the k kept
+        let mut values: Vec<(TieId, f64)> = g
             .tie_ids_of(p)
             .into_par_iter()
-            .map(|id| (id, self.score(id, t, p, false, None)))
-            .filter(|(_, s)| s.value > 0.0)
+            .map(|id| (id, self.value_at(id, t)))
+            .filter(|&(_, v)| v > 0.0)
             .collect();
-        top_k(&mut scored, k, |x, y| {
-            y.1.value
-                .total_cmp(&x.1.value)
-                .then_with(|| by_other(g, p, x.0, y.0))
+        top_k(&mut values, k, |x, y| {
+            y.1.total_cmp(&x.1).then_with(|| by_other(g, p, x.0, y.0))
         });
-        Ok(scored
+        Ok(values
             .into_iter()
+            .map(|(id, _)| (id, self.score(id, t, p, false, None)))
             .enumerate()
             .map(|(i, (id, s))| StrongTie {
                 other: g.person_at(g.other(id, p)),
