@@ -18,6 +18,8 @@ import datetime as dt
 import math
 import sys
 
+from pathlib import Path
+
 import tiegraph as tg
 from _agency import load
 
@@ -129,7 +131,28 @@ def main() -> int:
         "  The send-off itself can be measured once 90 days have passed: "
         f"from {(party_at + dt.timedelta(days=90)).date()}."
     )
+    figures(g, online_only[0][0] if online_only else None, lift, after)
     return 0
+
+
+def figures(g: tg.Graph, converted: str | None, lift: tg.LiftReport, as_of: dt.datetime) -> None:
+    """Pictures of the story, when matplotlib is installed: Maya's circles,
+    a converted tie over the two years, and the offline lift (PNGs in
+    examples/out/, which git ignores)."""
+    try:
+        import matplotlib  # noqa: F401
+    except ImportError:
+        print("\n(matplotlib is not installed: no figures)")
+        return
+    out = Path(__file__).resolve().parent.parent / "out"
+    out.mkdir(exist_ok=True)
+    written = [out / "send_off_ego.png", out / "send_off_lift.png"]
+    tg.plot.ego(g, MAYA, as_of=as_of, path=written[0])
+    tg.plot.lift(lift, path=written[1])
+    if converted is not None:
+        written.append(out / "send_off_timeline.png")
+        tg.plot.timeline(g, MAYA, converted, start=at(1, 1, 12).replace(year=2025), end=as_of, path=written[2])
+    print("\nfigures: " + ", ".join(str(p.relative_to(out.parent.parent)) for p in written))
 
 
 def heading(title: str) -> None:
