@@ -15,6 +15,7 @@ without it. The same steps, dates and choices as
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import math
 import sys
 
@@ -139,9 +140,7 @@ def figures(g: tg.Graph, converted: str | None, lift: tg.LiftReport, as_of: dt.d
     """Pictures of the story, when matplotlib is installed: Maya's circles,
     a converted tie over the two years, and the offline lift (PNGs in
     examples/out/, which git ignores)."""
-    try:
-        import matplotlib  # noqa: F401
-    except ImportError:
+    if importlib.util.find_spec("matplotlib") is None:
         print("\n(matplotlib is not installed: no figures)")
         return
     out = Path(__file__).resolve().parent.parent / "out"
