@@ -16,8 +16,8 @@ use chrono::TimeDelta;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyType};
 use tiegraph::{
-    ArrowColumns, Cadence, Channel, Connection, ConnectionColumns, Error, GroupEvent, Interaction,
-    LiftOptions, Person, RelationshipGraph,
+    ArrowColumns, Cadence, Channel, Connection, ConnectionColumns, Error, ExportOptions, GroupEvent,
+    Interaction, LiftOptions, Person, RelationshipGraph, TieFilter,
 };
 
 use crate::errors::err;
@@ -28,7 +28,7 @@ use crate::score::{self, Query, Which};
 use crate::strength::{PyExplanation, PyStrength};
 use crate::table::Table;
 use crate::types::{PyChannel, PyConnection, PyInteraction, PyLoadReport, PyPerson};
-use crate::{conv, load};
+use crate::{conv, export, load};
 
 /// The graph and a count of wholesale replacements (unpickling into it),
 /// which a bulk load in progress must notice.
@@ -978,6 +978,202 @@ impl Graph {
     fn load(_cls: &Bound<'_, PyType>, py: Python<'_>, path: PathBuf) -> PyResult<Graph> {
         let g = py.detach(|| RelationshipGraph::load(&path)).map_err(err)?;
         Ok(Graph::from_graph(g))
+    }
+
+    // ----- exports ------------------------------------------------------
+    // Bodies in `export.rs`; full documentation in `_tiegraph.pyi`.
+
+    /// Writes the ties scored as of a date as GraphML.
+    ///
+    /// Parameters
+    /// ----------
+    /// path : str or os.PathLike
+    ///     The file to write (replaced if it exists).
+    /// as_of : datetime.datetime or datetime.date
+    ///     The date of the scores.
+    /// view : None, "online", "offline" or View
+    ///     Which interactions count.
+    /// model : ScoringModel, optional
+    ///     A model to use instead of the graph's.
+    /// all_ties : bool, default False
+    ///     Also write the ties whose strength is 0.
+    /// person : str, optional
+    ///     Only this person's ties (and the people at their other ends).
+    ///
+    /// Returns
+    /// -------
+    /// None
+    #[pyo3(signature = (path, *, as_of, view=None, model=None, all_ties=false, person=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn write_graphml(
+        &self,
+        path: PathBuf,
+        as_of: &Bound<'_, PyAny>,
+        view: Option<&Bound<'_, PyAny>>,
+        model: Option<PyRef<'_, PyScoringModel>>,
+        all_ties: bool,
+        person: Option<String>,
+    ) -> PyResult<()> {
+        let options = ExportOptions {
+            all_ties,
+            person,
+            ..ExportOptions::default()
+        };
+        let scoped = export::Scoped {
+            as_of,
+            view,
+            model: model.as_deref(),
+        };
+        export::graphml(self, path, scoped, options)
+    }
+
+    /// Writes the ties scored as of a date as GEXF 1.3, with the strength
+    /// sampled over time and the periods each tie was active.
+    ///
+    /// Parameters
+    /// ----------
+    /// path : str or os.PathLike
+    ///     The file to write (replaced if it exists).
+    /// as_of : datetime.datetime or datetime.date
+    ///     The date of the scores.
+    /// view : None, "online", "offline" or View
+    ///     Which interactions count.
+    /// model : ScoringModel, optional
+    ///     A model to use instead of the graph's.
+    /// all_ties : bool, default False
+    ///     Also write the ties whose strength is 0.
+    /// person : str, optional
+    ///     Only this person's ties (and the people at their other ends).
+    /// active_days : float, default 90
+    ///     How long a meaningful interaction keeps a tie active, in days.
+    /// sampling : int or datetime.timedelta, optional
+    ///     Sample the strength every this many months, or at this step
+    ///     (default: monthly).
+    /// start : datetime.datetime or datetime.date, optional
+    ///     The first sample (default: the start of the month, or day, of
+    ///     the earliest interaction written).
+    ///
+    /// Returns
+    /// -------
+    /// None
+    #[pyo3(signature = (
+        path, *, as_of, view=None, model=None, all_ties=false, person=None,
+        active_days=90.0, sampling=None, start=None,
+    ))]
+    #[allow(clippy::too_many_arguments)]
+    fn write_gexf(
+        &self,
+        path: PathBuf,
+        as_of: &Bound<'_, PyAny>,
+        view: Option<&Bound<'_, PyAny>>,
+        model: Option<PyRef<'_, PyScoringModel>>,
+        all_ties: bool,
+        person: Option<String>,
+        active_days: f64,
+        sampling: Option<export::SamplingArg>,
+        start: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<()> {
+        let args = export::GexfArgs {
+            all_ties,
+            person,
+            active_days,
+            sampling: sampling.unwrap_or(export::SamplingArg::Months(1)),
+            start,
+        };
+        let scoped = export::Scoped {
+            as_of,
+            view,
+            model: model.as_deref(),
+        };
+        export::gexf(self, path, scoped, args)
+    }
+
+    /// Writes the tie table (`ties`) as CSV.
+    ///
+    /// Parameters
+    /// ----------
+    /// path : str or os.PathLike
+    ///     The file to write (replaced if it exists).
+    /// as_of : datetime.datetime or datetime.date
+    ///     The date of the scores.
+    /// person : str, optional
+    ///     Only this person's ties, the person in column ``a``.
+    /// min_strength : float, default 0
+    ///     Only ties at least this strong.
+    /// with_peak : bool, default False
+    ///     Add a ``peak`` column.
+    /// view : None, "online", "offline" or View
+    ///     Which interactions count.
+    /// model : ScoringModel, optional
+    ///     A model to use instead of the graph's.
+    ///
+    /// Returns
+    /// -------
+    /// None
+    #[pyo3(signature = (path, *, as_of, person=None, min_strength=0.0, with_peak=false, view=None, model=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn write_ties_csv(
+        &self,
+        path: PathBuf,
+        as_of: &Bound<'_, PyAny>,
+        person: Option<String>,
+        min_strength: f64,
+        with_peak: bool,
+        view: Option<&Bound<'_, PyAny>>,
+        model: Option<PyRef<'_, PyScoringModel>>,
+    ) -> PyResult<()> {
+        let filter = TieFilter {
+            person,
+            min_strength,
+            with_peak,
+        };
+        let scoped = export::Scoped {
+            as_of,
+            view,
+            model: model.as_deref(),
+        };
+        export::ties_csv(self, path, scoped, filter)
+    }
+
+    /// Writes every interaction as CSV (``src,dst,time,channel,duration,weight``).
+    ///
+    /// Parameters
+    /// ----------
+    /// path : str or os.PathLike
+    ///     The file to write (replaced if it exists).
+    ///
+    /// Returns
+    /// -------
+    /// None
+    fn write_interactions_csv(&self, py: Python<'_>, path: PathBuf) -> PyResult<()> {
+        export::whole(self, py, path, |g, w| g.write_interactions_csv(w))
+    }
+
+    /// Writes every declared connection as CSV (``a,b,platform,kind,since``).
+    ///
+    /// Parameters
+    /// ----------
+    /// path : str or os.PathLike
+    ///     The file to write (replaced if it exists).
+    ///
+    /// Returns
+    /// -------
+    /// None
+    fn write_connections_csv(&self, py: Python<'_>, path: PathBuf) -> PyResult<()> {
+        export::whole(self, py, path, |g, w| g.write_connections_csv(w))
+    }
+
+    /// Every interaction as a table, by tie then time.
+    ///
+    /// Returns
+    /// -------
+    /// Table
+    ///     Columns ``src``, ``dst``, ``time`` (timestamp[us, UTC]),
+    ///     ``channel``, ``duration`` (float64, null when none), ``weight``.
+    ///     ``pyarrow.parquet.write_table(g.interactions_table().to_arrow(), path)``
+    ///     writes it as Parquet; ``load_interactions`` reads it back.
+    fn interactions_table(&self, py: Python<'_>) -> PyResult<Table> {
+        export::interactions_table(self, py)
     }
 
     /// The graph as a `networkx.Graph` scored as of a date: see

@@ -19,6 +19,8 @@
 //! - `network.rs`: the graph-analytics methods of `Graph` (introductions,
 //!   brokerage, communities, suggestions), `Path`, `Brokerage`,
 //!   `Communities`;
+//! - `export.rs`: the file exports of `Graph` (GraphML, GEXF, CSV) and
+//!   `interactions_table`;
 //! - `table.rs`: `Table`, Arrow record batches for every bulk result;
 //! - `columns.rs`: record batches from slices of core rows, one column per field;
 //! - `conv.rs`: times and option strings;
@@ -38,6 +40,7 @@ use pyo3::prelude::*;
 mod columns;
 mod conv;
 mod errors;
+mod export;
 mod graph;
 mod labels;
 mod load;

@@ -2037,6 +2037,230 @@ class Graph:
     def save(self, path: _Path) -> None: ...
     @classmethod
     def load(cls, path: _Path) -> Graph: ...
+    def write_graphml(
+        self,
+        path: _Path,
+        *,
+        as_of: _Time,
+        view: _ViewArg = None,
+        model: ScoringModel | None = None,
+        all_ties: bool = False,
+        person: str | None = None,
+    ) -> None:
+        """Writes the ties scored as of a date as GraphML.
+
+        Nodes are people (``name``, ``organisation``, ``role``, ``tags``);
+        edges are ties with ``strength``, the components (``recency`` ...
+        ``connection``, and ``structural`` when the model has it on),
+        ``state``, ``online_only``, ``capped``, ``interactions`` and
+        ``first_contact`` / ``last_contact``. ``networkx.read_graphml``
+        and Gephi read it. Written in Rust with the GIL released.
+
+        Parameters
+        ----------
+        path : str or os.PathLike
+            The file to write (replaced if it exists).
+        as_of : datetime.datetime or datetime.date
+            The date of the scores (see :meth:`strength`).
+        view : None, "online", "offline" or View
+            Which interactions count.
+        model : ScoringModel, optional
+            A model to use instead of the graph's.
+        all_ties : bool, default False
+            Also write the ties whose strength is 0 at the date (unanswered
+            pitches, likes only, bare connections).
+        person : str, optional
+            Only this person's ties, and as nodes only them and the people
+            at the other ends of those ties.
+
+        Raises
+        ------
+        TiegraphIOError
+            The file cannot be written.
+        PersonNotFoundError
+            ``person`` is unknown.
+        InvalidValueError
+            A key or detail holds a character XML 1.0 cannot represent.
+
+        Examples
+        --------
+        >>> import datetime as dt, os, tempfile
+        >>> g = Graph()
+        >>> g.add_interaction("ana", "lee", at=dt.datetime(2026, 3, 2), channel="in_person")
+        >>> path = os.path.join(tempfile.mkdtemp(), "ties.graphml")
+        >>> g.write_graphml(path, as_of=dt.datetime(2026, 3, 10))
+        """
+    def write_gexf(
+        self,
+        path: _Path,
+        *,
+        as_of: _Time,
+        view: _ViewArg = None,
+        model: ScoringModel | None = None,
+        all_ties: bool = False,
+        person: str | None = None,
+        active_days: float = 90.0,
+        sampling: int | dt.timedelta | None = None,
+        start: _Time | None = None,
+    ) -> None:
+        """Writes the ties scored as of a date as dynamic GEXF 1.3, for Gephi.
+
+        Nodes and edge attributes are those of :meth:`write_graphml`. Each
+        edge also holds its strength sampled over time (an ``attvalue`` per
+        sample, from ``start`` to ``as_of``) and, as ``spells``, the periods
+        it was active: each meaningful interaction makes the tie active for
+        ``active_days`` (at most up to ``as_of``), overlapping periods
+        merged. A tie with no meaningful interaction has no spells.
+
+        Parameters
+        ----------
+        path : str or os.PathLike
+            The file to write (replaced if it exists).
+        as_of : datetime.datetime or datetime.date
+            The date of the scores.
+        view : None, "online", "offline" or View
+            Which interactions count.
+        model : ScoringModel, optional
+            A model to use instead of the graph's.
+        all_ties : bool, default False
+            Also write the ties whose strength is 0 at the date.
+        person : str, optional
+            Only this person's ties (and the people at their other ends).
+        active_days : float, default 90
+            How long a meaningful interaction keeps a tie active, in days;
+            finite and > 0.
+        sampling : int or datetime.timedelta, optional
+            Sample the strength every this many calendar months (from the
+            first day of a month), or at this fixed step (from midnight).
+            By default monthly (``1``).
+        start : datetime.datetime or datetime.date, optional
+            The first sample. By default the start of the month (or, with
+            a timedelta step, of the day) of the earliest interaction written.
+
+        Raises
+        ------
+        TiegraphIOError
+            The file cannot be written.
+        PersonNotFoundError
+            ``person`` is unknown.
+        InvalidArgumentError
+            ``active_days`` not finite and > 0, a sampling of 0 months or
+            a step under a second, ``start`` after ``as_of``, or more than
+            100,000 samples per tie.
+
+        Notes
+        -----
+        networkx cannot parse GEXF's ``timeformat="dateTime"`` by default;
+        ``GEXFReader(version="1.3")`` with
+        ``reader.python_type["dateTime"] = str`` reads it.
+        """
+    def write_ties_csv(
+        self,
+        path: _Path,
+        *,
+        as_of: _Time,
+        person: str | None = None,
+        min_strength: float = 0.0,
+        with_peak: bool = False,
+        view: _ViewArg = None,
+        model: ScoringModel | None = None,
+    ) -> None:
+        """Writes the tie table of :meth:`ties` as CSV.
+
+        Columns, in order: ``a``, ``b``, ``strength``, ``recency``,
+        ``intensity``, ``duration``, ``regularity``, ``reciprocity``,
+        ``multiplexity``, ``connection``, ``structural`` (only when the
+        model has it on), ``state``, ``online_only``, ``capped`` (``true``
+        or ``false``), ``peak`` (only with ``with_peak``). Rows and their
+        order are those of :meth:`ties`; numbers are written in the
+        shortest form that reads back to the same float.
+
+        Parameters
+        ----------
+        path : str or os.PathLike
+            The file to write (replaced if it exists).
+        as_of : datetime.datetime or datetime.date
+            The date of the scores.
+        person : str, optional
+            Only this person's ties, with the person in column ``a``.
+        min_strength : float, default 0
+            Only ties at least this strong.
+        with_peak : bool, default False
+            Add a ``peak`` column.
+        view : None, "online", "offline" or View
+            Which interactions count.
+        model : ScoringModel, optional
+            A model to use instead of the graph's.
+
+        Raises
+        ------
+        TiegraphIOError
+            The file cannot be written.
+        PersonNotFoundError
+            ``person`` is unknown.
+        InvalidArgumentError
+            ``min_strength`` is NaN.
+        """
+    def write_interactions_csv(self, path: _Path) -> None:
+        """Writes every interaction as CSV, by tie then time.
+
+        Columns ``src``, ``dst``, ``time`` (RFC 3339, UTC), ``channel``,
+        ``duration`` (seconds, empty when none), ``weight``.
+        ``load_interactions(path, duration="duration", weight="weight")``
+        reads it back to the same interactions.
+
+        Parameters
+        ----------
+        path : str or os.PathLike
+            The file to write (replaced if it exists).
+
+        Raises
+        ------
+        TiegraphIOError
+            The file cannot be written.
+        """
+    def write_connections_csv(self, path: _Path) -> None:
+        """Writes every declared connection as CSV.
+
+        Columns ``a``, ``b``, ``platform``, ``kind`` (``mutual`` or
+        ``follows``, ``a`` following ``b``), ``since`` (RFC 3339, empty
+        when unknown). ``load_connections(path, kind="kind", since="since")``
+        reads it back.
+
+        Parameters
+        ----------
+        path : str or os.PathLike
+            The file to write (replaced if it exists).
+
+        Raises
+        ------
+        TiegraphIOError
+            The file cannot be written.
+        """
+    def interactions_table(self) -> Table:
+        """Every interaction as a table, by tie then time.
+
+        Built in Rust from Arrow arrays with the GIL released: no Python
+        object per row. Write it as Parquet with
+        ``pyarrow.parquet.write_table(g.interactions_table().to_arrow(), path)``;
+        ``load_interactions(table, duration="duration", weight="weight")``
+        (or the Parquet path) reads it back to the same interactions.
+
+        Returns
+        -------
+        Table
+            Columns ``src``, ``dst`` (string), ``time`` (timestamp[us, UTC]),
+            ``channel`` (string), ``duration`` (float64 seconds, null when
+            none), ``weight`` (float64).
+
+        Examples
+        --------
+        >>> import datetime as dt
+        >>> g = Graph()
+        >>> g.add_interaction("lee", "ana", at=dt.datetime(2026, 3, 2), channel="phone_call", duration=600)
+        >>> g.interactions_table().to_arrow().to_pylist()[0]["duration"]
+        600.0
+        """
     def to_networkx(
         self,
         *,
