@@ -150,7 +150,9 @@ def figures(g: tg.Graph, converted: str | None, lift: tg.LiftReport, as_of: dt.d
     tg.plot.lift(lift, path=written[1])
     if converted is not None:
         written.append(out / "send_off_timeline.png")
-        tg.plot.timeline(g, MAYA, converted, start=at(1, 1, 12).replace(year=2025), end=as_of, path=written[2])
+        # weekly points that end on the date itself, so the party and the coffees show
+        start = as_of - dt.timedelta(weeks=96)
+        tg.plot.timeline(g, MAYA, converted, start=start, end=as_of, path=written[2])
     print("\nfigures: " + ", ".join(str(p.relative_to(out.parent.parent)) for p in written))
 
 
