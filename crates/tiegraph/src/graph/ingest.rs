@@ -244,8 +244,20 @@ impl Staging {
         line: Option<u64>,
         row: Result<Row<'_>>,
     ) -> Result<()> {
+        self.push_validated(g, row_no, line, row.and_then(|r| r.validate(g, f)))
+    }
+
+    /// Stages one row already validated (bulk loads validate in parallel,
+    /// then stage in order, since interning is sequential).
+    pub(crate) fn push_validated(
+        &mut self,
+        g: &RelationshipGraph,
+        row_no: u64,
+        line: Option<u64>,
+        row: Result<(&str, &str, Record)>,
+    ) -> Result<()> {
         self.report.rows += 1;
-        match row.and_then(|r| r.validate(g, f)) {
+        match row {
             Ok((src, dst, rec)) => {
                 let side = rec.side;
                 let (ka, kb) = if side == 0 { (src, dst) } else { (dst, src) };

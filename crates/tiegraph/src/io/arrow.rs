@@ -16,6 +16,7 @@ use std::borrow::Borrow;
 
 use arrow_array::RecordBatch;
 use arrow_schema::SchemaRef;
+use rayon::prelude::*;
 
 use self::columns::{Nums, Strs, Times, column, numbers};
 use super::{ConnectionColumns, InteractionColumns};
@@ -243,9 +244,20 @@ impl InteractionLoader {
         let f = fields(&self.cols);
         let n = batch.num_rows();
         self.staging.reserve(n);
-        for i in 0..n {
-            let row_no = self.rows + i as u64;
-            self.staging.push(graph, &f, row_no, None, cols.row(i, &f))?;
+        // Reading and checking a row needs only the batch and the graph:
+        // done in parallel, a chunk at a time; staging (interning people,
+        // grouping pairs) then takes the rows in order.
+        const CHUNK: usize = 1 << 15;
+        for start in (0..n).step_by(CHUNK) {
+            let end = (start + CHUNK).min(n);
+            let checked: Vec<_> = (start..end)
+                .into_par_iter()
+                .map(|i| cols.row(i, &f).and_then(|r| r.validate(graph, &f)))
+                .collect();
+            for (i, row) in (start..end).zip(checked) {
+                self.staging
+                    .push_validated(graph, self.rows + i as u64, None, row)?;
+            }
         }
         self.rows += n as u64;
         Ok(())

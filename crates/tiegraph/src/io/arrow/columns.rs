@@ -221,7 +221,7 @@ impl<'b> Times<'b> {
 }
 
 /// A numeric column read as `f64` (durations in seconds).
-pub(super) type Nums<'b> = Box<dyn Fn(usize) -> Option<f64> + 'b>;
+pub(super) type Nums<'b> = Box<dyn Fn(usize) -> Option<f64> + Send + Sync + 'b>;
 
 pub(super) fn numbers<'b>(array: &'b dyn Array, column: &str, durations: bool) -> Result<Nums<'b>> {
     macro_rules! read {
