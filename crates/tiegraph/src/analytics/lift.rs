@@ -403,10 +403,7 @@ impl<'g> GraphView<'g> {
         let from = recs.partition_point(|r| r.t < lo);
         recs[from..]
             .iter()
-            .filter(|r| {
-                let (w, keep) = self.ctx.weight(r);
-                keep && self.ctx.meaningful(w) && chans[r.ch as usize].mode == Mode::Online
-            })
+            .filter(|r| self.ctx.counts_meaningful(r) && chans[r.ch as usize].mode == Mode::Online)
             .count()
     }
 }

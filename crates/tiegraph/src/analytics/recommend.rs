@@ -161,10 +161,7 @@ pub(super) fn last_met(view: &GraphView<'_>, id: TieId, t: i64) -> Option<i64> {
         .slice(&g.tie_data(id).log, t)
         .iter()
         .rev()
-        .find(|r| {
-            let (w, keep) = view.ctx.weight(r);
-            keep && view.ctx.meaningful(w) && chans[r.ch as usize].mode == Mode::Offline
-        })
+        .find(|r| view.ctx.counts_meaningful(r) && chans[r.ch as usize].mode == Mode::Offline)
         .map(|r| r.t)
 }
 

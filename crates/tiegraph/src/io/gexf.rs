@@ -298,8 +298,7 @@ impl<'g> GraphView<'g> {
         let mut spells: Vec<(i64, i64)> = Vec::new();
         let recs = self.ctx.slice(&self.graph().tie_data(row.id).log, t);
         for r in recs {
-            let (w, keep) = self.ctx.weight(r);
-            if !(keep && self.ctx.meaningful(w)) {
+            if !self.ctx.counts_meaningful(r) {
                 continue;
             }
             let end = r.t.saturating_add(active).min(t);

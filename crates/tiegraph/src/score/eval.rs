@@ -194,6 +194,12 @@ impl Ctx {
         w >= self.model.meaningful_threshold
     }
 
+    /// Whether the view keeps this record and it is meaningful.
+    pub(crate) fn counts_meaningful(&self, r: &Record) -> bool {
+        let (w, keep) = self.weight(r);
+        keep && self.meaningful(w)
+    }
+
     /// The one pass: per-side sums over the records at or before `t`.
     pub(crate) fn accumulate(&self, log: &[Record], t: i64) -> Acc {
         let mut acc = Acc::new();
@@ -245,8 +251,7 @@ impl Ctx {
     pub(crate) fn two_way(&self, log: &[Record], t: i64) -> bool {
         let mut seen = [false; 2];
         for r in self.slice(log, t).iter().rev() {
-            let (w, keep) = self.weight(r);
-            if keep && self.meaningful(w) {
+            if self.counts_meaningful(r) {
                 if self.is_mutual(r) {
                     return true;
                 }

@@ -95,10 +95,7 @@ impl GraphView<'_> {
             share,
         };
         let kept = |r: &&Record| ctx.weight(r).1;
-        let meaningful = |r: &&Record| {
-            let (w, keep) = ctx.weight(r);
-            keep && ctx.meaningful(w)
-        };
+        let meaningful = |r: &&Record| ctx.counts_meaningful(r);
         // the last two-way contact is the last meaningful one of the side whose last is earlier
         let last_of = |side: u8| {
             recs.iter()
@@ -199,7 +196,7 @@ impl GraphView<'_> {
                 self.model().cooling_lookback_days
             )),
             State::OneSided { from } => {
-                let n = recs.iter().filter(|r| ctx_meaningful(self, r)).count();
+                let n = recs.iter().filter(|r| self.ctx.counts_meaningful(r)).count();
                 let who = if from == Side::A { first } else { second };
                 out.push(format!(
                     "one-sided: only {who} reached out ({n} meaningful contacts, none returned)"
@@ -221,7 +218,7 @@ impl GraphView<'_> {
             ));
             let first = recs
                 .iter()
-                .find(|r| ctx_meaningful(self, r))
+                .find(|r| self.ctx.counts_meaningful(r))
                 .map(|r| r.t)
                 .unwrap_or(t);
             out.push(format!("first meaningful contact {}", ago(t - first)));
@@ -244,9 +241,4 @@ impl GraphView<'_> {
         }
         out
     }
-}
-
-fn ctx_meaningful(v: &GraphView<'_>, r: &Record) -> bool {
-    let (w, keep) = v.ctx.weight(r);
-    keep && v.ctx.meaningful(w)
 }

@@ -301,8 +301,7 @@ impl<'g> GraphView<'g> {
             let mut best: Option<(f64, i64)> = None;
             let mut prev = i64::MIN;
             for r in self.ctx.slice(&tie.log, t) {
-                let (w, keep) = self.ctx.weight(r);
-                if keep && self.ctx.meaningful(w) && r.t != prev {
+                if self.ctx.counts_meaningful(r) && r.t != prev {
                     prev = r.t;
                     let v = self.value_at(id, r.t);
                     if best.is_none_or(|(b, _)| v > b) {
