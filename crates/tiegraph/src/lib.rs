@@ -95,6 +95,7 @@ mod analytics;
 mod error;
 mod graph;
 mod io;
+mod keys;
 mod model;
 mod score;
 

@@ -38,9 +38,11 @@ pub(super) fn check_k(k: usize) -> Result<()> {
 /// comparisons without touching the strings, and both cores share the sort.
 pub(super) fn key_order(g: &RelationshipGraph) -> Vec<PersonId> {
     let mut keyed: Vec<(u64, &str, PersonId)> = g
-        .index
+        .people
         .iter()
-        .map(|(key, &id)| {
+        .enumerate()
+        .filter_map(|(i, p)| p.as_ref().map(|p| (&p.key, PersonId(i as u32))))
+        .map(|(key, id)| {
             let mut head = [0u8; 8];
             let n = key.len().min(8);
             head[..n].copy_from_slice(&key.as_bytes()[..n]);

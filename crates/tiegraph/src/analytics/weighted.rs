@@ -43,7 +43,7 @@ impl<'g> StrengthGraph<'g> {
     pub fn new(view: &GraphView<'g>, as_of: DateTime<Utc>) -> Result<StrengthGraph<'g>> {
         let g = view.graph();
         let t = secs(as_of);
-        let mut order: Vec<PersonId> = g.index.values().copied().collect();
+        let mut order: Vec<PersonId> = g.index.values().collect();
         order.sort_unstable_by(|&x, &y| g.key(x).cmp(g.key(y)));
         let mut node_of = vec![u32::MAX; g.people.len()];
         for (i, &p) in order.iter().enumerate() {

@@ -6,6 +6,7 @@ use rustc_hash::FxHashMap;
 use super::RelationshipGraph;
 use super::store::{NO_DURATION, Record, pair_key};
 use crate::error::{Error, Result};
+use crate::keys::KeyIndex;
 use crate::model::{ChannelId, Interaction, Person, PersonId};
 
 /// What a bad row does to a bulk load.
@@ -180,21 +181,106 @@ pub(crate) fn key_cmp(a: &str, b: &str) -> std::cmp::Ordering {
     head(x).cmp(&head(y)).then_with(|| x.cmp(y))
 }
 
+/// The number of shards a load's rows are grouped in, by a hash of their
+/// pair: a power of two, enough to keep two to eight cores busy, few
+/// enough that each shard's work on a block is worth a task.
+const SHARDS: usize = 16;
+
+fn shard_of(pair: u64) -> usize {
+    (pair.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SHARDS.trailing_zeros())) as usize
+}
+
+/// A person id not resolved yet: the key is new to the graph and to the load.
+const UNRESOLVED: u32 = u32::MAX;
+
+/// One row checked, oriented, and resolved as far as it can be without
+/// changing anything (see [`Staging::check`]): 32 bytes, so that a block of
+/// them stays in cache between the parallel check and the staging.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Checked {
+    /// The ids of the tie's two people (the one whose key sorts first
+    /// first), [`UNRESOLVED`] for people the load has not seen yet.
+    ids: [u32; 2],
+    rec: Record,
+}
+
+/// The rows of one pair, gathered at the commit.
+#[derive(Debug)]
+struct Group {
+    pair: u64,
+    /// Position of the pair's first row in the input: ties are created in
+    /// order of first appearance, as one-by-one adds would create them.
+    first: u64,
+    log: Vec<Record>,
+}
+
+/// The staged rows of the pairs whose hash falls in one shard.
+///
+/// Rows are appended as they come, with the number of their pair in the
+/// shard: one sequential write per row, no allocation per pair until the
+/// commit, which knows every pair's count and so sizes each log exactly.
+#[derive(Debug, Default)]
+struct Shard {
+    index: FxHashMap<u64, u32>,
+    pairs: Vec<u64>,
+    first: Vec<u64>,
+    counts: Vec<u32>,
+    rows: Vec<(u32, Record)>,
+}
+
+impl Shard {
+    fn push(&mut self, pair: u64, row: u64, rec: Record) {
+        let next = self.pairs.len() as u32;
+        let at = *self.index.entry(pair).or_insert(next);
+        if at == next {
+            self.pairs.push(pair);
+            self.first.push(row);
+            self.counts.push(0);
+        }
+        self.counts[at as usize] += 1;
+        self.rows.push((at, rec));
+    }
+
+    /// Each pair's log, exactly sized and sorted; the staged rows are freed.
+    fn into_groups(self) -> Vec<Group> {
+        let Shard {
+            pairs,
+            first,
+            counts,
+            rows,
+            ..
+        } = self;
+        let mut logs: Vec<Vec<Record>> = counts.iter().map(|&n| Vec::with_capacity(n as usize)).collect();
+        for (at, rec) in rows {
+            logs[at as usize].push(rec);
+        }
+        pairs
+            .into_iter()
+            .zip(first)
+            .zip(logs)
+            .map(|((pair, first), mut log)| {
+                log.sort_unstable_by(Record::canonical_cmp);
+                Group { pair, first, log }
+            })
+            .collect()
+    }
+}
+
 /// Rows validated and held aside until the whole input is known to be good.
 ///
-/// Each row is grouped by its pair as it arrives (one hash lookup), so the
-/// commit needs no global sort: it appends each group to its tie and sorts
-/// every touched tie once, in parallel.
+/// Each row goes, by its pair, to one of [`SHARDS`] shards, and within it to
+/// its pair's log, which becomes the tie's log at the commit: no global
+/// sort and no second copy of the rows. Bulk loads stage a block of rows
+/// at a time in three steps: [`check`](Self::check) every row in parallel
+/// (validation, orientation, and the ids of the people already known),
+/// then, in input order, name the people first seen in the block, then let
+/// every shard take its rows in parallel.
 pub(crate) struct Staging {
     on_error: OnError,
     base: u32,
     new_keys: Vec<String>,
-    new_index: FxHashMap<String, u32>,
-    /// Pair key → group, and the pair of each group.
-    groups: FxHashMap<u64, u32>,
-    group_pairs: Vec<u64>,
-    group_sizes: Vec<u32>,
-    recs: Vec<(u32, Record)>,
+    new_index: KeyIndex<u32>,
+    shards: Vec<Shard>,
     report: LoadReport,
 }
 
@@ -204,34 +290,108 @@ impl Staging {
             on_error,
             base: g.people.len() as u32,
             new_keys: Vec::new(),
-            new_index: FxHashMap::default(),
-            groups: FxHashMap::default(),
-            group_pairs: Vec::new(),
-            group_sizes: Vec::new(),
-            recs: Vec::new(),
+            new_index: KeyIndex::default(),
+            shards: (0..SHARDS).map(|_| Shard::default()).collect(),
             report: LoadReport::default(),
         }
     }
 
-    /// Reserves room for `n` more rows.
-    pub(crate) fn reserve(&mut self, n: usize) {
-        self.recs.reserve(n);
-    }
-
-    fn provisional(&mut self, g: &RelationshipGraph, key: &str) -> PersonId {
+    /// The id of a person the graph or this load already knows.
+    fn known(&self, g: &RelationshipGraph, key: &str) -> Option<u32> {
         // a first load into an empty graph skips one hash lookup per key
         if !g.index.is_empty() {
-            if let Some(&id) = g.index.get(key) {
-                return id;
+            if let Some(id) = g.index.get(key) {
+                return Some(id.0);
             }
         }
-        if let Some(&i) = self.new_index.get(key) {
-            return PersonId(i);
+        self.new_index.get(key)
+    }
+
+    fn intern(&mut self, g: &RelationshipGraph, key: &str) -> u32 {
+        if let Some(id) = self.known(g, key) {
+            return id;
         }
         let id = self.base + self.new_keys.len() as u32;
         self.new_keys.push(key.to_string());
-        self.new_index.insert(key.to_string(), id);
-        PersonId(id)
+        self.new_index.insert(key, id);
+        id
+    }
+
+    /// Validates a row and resolves the people already known, changing
+    /// nothing: bulk loads call it from many threads at once.
+    pub(crate) fn check(
+        &self,
+        g: &RelationshipGraph,
+        f: &Fields<'_>,
+        row: Result<Row<'_>>,
+    ) -> Result<Checked> {
+        let (src, dst, rec) = row.and_then(|r| r.validate(g, f))?;
+        let keys = if rec.side == 0 { [src, dst] } else { [dst, src] };
+        let ids = keys.map(|k| self.known(g, k).unwrap_or(UNRESOLVED));
+        Ok(Checked { ids, rec })
+    }
+
+    /// Stages a block of checked rows: `rows[i]` is row `first_row + i` of
+    /// the input, and `errors` holds the bad ones (their `rows` entry is
+    /// ignored) in order. `keys(i)` gives row `i`'s two keys as they came
+    /// (source, destination), for the people the block names first.
+    /// Returns the first bad row's error, with its position, when the load
+    /// must stop.
+    pub(crate) fn stage_block<'k>(
+        &mut self,
+        g: &RelationshipGraph,
+        first_row: u64,
+        rows: &[Checked],
+        errors: Vec<(usize, Error)>,
+        keys: impl Fn(usize) -> [&'k str; 2],
+    ) -> Result<()> {
+        // in input order: errors, and the people first named in this block
+        let mut parts: Vec<Vec<(u64, u64, Record)>> = (0..SHARDS)
+            .map(|_| Vec::with_capacity(rows.len() / SHARDS * 5 / 4))
+            .collect();
+        let mut errors = errors.into_iter().peekable();
+        for (i, c) in rows.iter().enumerate() {
+            let row_no = first_row + i as u64;
+            if errors.peek().is_some_and(|(at, _)| *at == i) {
+                let (_, e) = errors.next().expect("peeked");
+                self.reject(e, row_no, None)?;
+                continue;
+            }
+            let mut ids = c.ids;
+            if ids.contains(&UNRESOLVED) {
+                let [src, dst] = keys(i);
+                let oriented = if c.rec.side == 0 { [src, dst] } else { [dst, src] };
+                for (id, key) in ids.iter_mut().zip(oriented) {
+                    if *id == UNRESOLVED {
+                        *id = self.intern(g, key);
+                    }
+                }
+            }
+            let pair = pair_key(PersonId(ids[0]), PersonId(ids[1]));
+            parts[shard_of(pair)].push((pair, row_no, c.rec));
+        }
+        self.report.rows += rows.len() as u64;
+        // every shard takes its rows; shards share nothing
+        self.shards.par_iter_mut().zip(parts).for_each(|(shard, part)| {
+            for (pair, row, rec) in part {
+                shard.push(pair, row, rec);
+            }
+        });
+        Ok(())
+    }
+
+    fn reject(&mut self, e: Error, row_no: u64, line: Option<u64>) -> Result<()> {
+        match self.on_error {
+            OnError::Raise => Err(e.at_row(row_no, line)),
+            OnError::Skip => {
+                self.report.skipped.push(SkippedRow {
+                    row: row_no,
+                    line,
+                    error: e,
+                });
+                Ok(())
+            }
+        }
     }
 
     /// Validates and stages one row. Returns the row's error, wrapped with
@@ -244,80 +404,58 @@ impl Staging {
         line: Option<u64>,
         row: Result<Row<'_>>,
     ) -> Result<()> {
-        self.push_validated(g, row_no, line, row.and_then(|r| r.validate(g, f)))
-    }
-
-    /// Stages one row already validated (bulk loads validate in parallel,
-    /// then stage in order, since interning is sequential).
-    pub(crate) fn push_validated(
-        &mut self,
-        g: &RelationshipGraph,
-        row_no: u64,
-        line: Option<u64>,
-        row: Result<(&str, &str, Record)>,
-    ) -> Result<()> {
         self.report.rows += 1;
-        match row {
+        match row.and_then(|r| r.validate(g, f)) {
             Ok((src, dst, rec)) => {
-                let side = rec.side;
-                let (ka, kb) = if side == 0 { (src, dst) } else { (dst, src) };
-                let (a, b) = (self.provisional(g, ka), self.provisional(g, kb));
-                let next = self.group_pairs.len() as u32;
-                let group = *self.groups.entry(pair_key(a, b)).or_insert(next);
-                if group == next {
-                    self.group_pairs.push(pair_key(a, b));
-                    self.group_sizes.push(0);
-                }
-                self.group_sizes[group as usize] += 1;
-                self.recs.push((group, Record { side, ..rec }));
+                let keys = if rec.side == 0 { [src, dst] } else { [dst, src] };
+                let [a, b] = keys.map(|k| self.intern(g, k));
+                let pair = pair_key(PersonId(a), PersonId(b));
+                self.shards[shard_of(pair)].push(pair, row_no, rec);
                 Ok(())
             }
-            Err(e) => match self.on_error {
-                OnError::Raise => Err(e.at_row(row_no, line)),
-                OnError::Skip => {
-                    self.report.skipped.push(SkippedRow {
-                        row: row_no,
-                        line,
-                        error: e,
-                    });
-                    Ok(())
-                }
-            },
+            Err(e) => self.reject(e, row_no, line),
         }
     }
 
-    /// Adds every staged row: new people first, then each touched tie gets
-    /// its rows appended, and is sorted once.
+    /// Adds every staged row: new people first, then each pair's log,
+    /// sorted, becomes its new tie's log or joins its tie's.
     pub(crate) fn commit(self, g: &mut RelationshipGraph) -> LoadReport {
         debug_assert_eq!(g.people.len() as u32, self.base, "graph changed while staging");
         let Staging {
             new_keys,
-            new_index,
-            group_pairs,
-            group_sizes,
-            recs,
+            shards,
             mut report,
             ..
         } = self;
+        report.new_people = new_keys.len() as u64;
+        g.reserve_people(new_keys.len());
         for key in new_keys {
             g.insert_person(Person::new(key));
         }
-        let mut tie_of = Vec::with_capacity(group_pairs.len());
-        for (&k, &n) in group_pairs.iter().zip(&group_sizes) {
-            let (a, b) = (PersonId((k >> 32) as u32), PersonId(k as u32));
-            let tie = g.tie_mut_or_new(a, b);
-            tie.log.reserve_exact(n as usize);
-            tie_of.push(g.pairs[&k]);
+        // a shard at a time, its rows become exactly sized, sorted logs
+        let mut groups: Vec<Group> = shards.into_par_iter().flat_map_iter(Shard::into_groups).collect();
+        groups.par_sort_unstable_by_key(|group| group.first);
+        report.ties_touched = groups.len() as u64;
+        let added: usize = groups.iter().map(|group| group.log.len()).sum();
+        let mut merged = Vec::new();
+        g.reserve_ties(groups.len());
+        for Group { pair, log, .. } in groups {
+            if let Some(tie) = g.pairs.get(&pair).copied() {
+                let data = g.ties[tie.0 as usize].as_mut().expect("live tie");
+                if data.log.is_empty() {
+                    data.log = log;
+                } else {
+                    data.log.extend_from_slice(&log);
+                    merged.push(tie);
+                }
+            } else {
+                let (a, b) = (PersonId((pair >> 32) as u32), PersonId(pair as u32));
+                g.tie_mut_or_new(a, b).log = log;
+            }
         }
-        for &(group, rec) in &recs {
-            g.ties[tie_of[group as usize].0 as usize]
-                .as_mut()
-                .expect("live tie")
-                .log
-                .push(rec);
-        }
+        // ties that had rows before: one sort each, in parallel
         let mut touched = vec![false; g.ties.len()];
-        for t in &tie_of {
+        for t in &merged {
             touched[t.0 as usize] = true;
         }
         g.ties
@@ -328,10 +466,8 @@ impl Staging {
                     tie.sort();
                 }
             });
-        g.add_committed(recs.len());
-        report.added = recs.len() as u64;
-        report.new_people = new_index.len() as u64;
-        report.ties_touched = group_pairs.len() as u64;
+        g.add_committed(added);
+        report.added = added as u64;
         report
     }
 }

@@ -115,7 +115,7 @@ impl RelationshipGraph {
             at: interaction.at.to_rfc3339(),
         };
         let (x, y) = match (self.index.get(src), self.index.get(dst)) {
-            (Some(&x), Some(&y)) => (x, y),
+            (Some(x), Some(y)) => (x, y),
             _ => return Err(not_found()),
         };
         let (a, b, side) = self.orient(x, y);

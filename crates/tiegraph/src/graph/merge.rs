@@ -41,13 +41,13 @@ impl RelationshipGraph {
         let mut id_map = vec![PersonId(u32::MAX); other.people.len()];
         for p in other.people.iter().flatten() {
             let id = match self.index.get(&p.key) {
-                Some(&id) => {
+                Some(id) => {
                     self.people[id.index()].as_mut().expect("live").fill_from(p);
                     id
                 }
                 None => self.insert_person(p.clone()),
             };
-            id_map[other.index[&p.key].index()] = id;
+            id_map[other.id(&p.key).expect("a live person").index()] = id;
         }
         for t in other.ties.iter().flatten() {
             // orientation is by key, the same in both graphs

@@ -12,7 +12,7 @@ use chrono::{DateTime, Utc};
 use petgraph::stable_graph::{NodeIndex, StableUnGraph};
 use rustc_hash::FxHashMap;
 
-pub(crate) use ingest::{ChannelRef, Fields, Row, Staging};
+pub(crate) use ingest::{ChannelRef, Checked, Fields, Row, Staging};
 pub use ingest::{LoadReport, OnError, SkippedRow};
 pub(crate) use store::{ConnRecord, NO_DURATION, Record, TieData};
 pub use tie::Tie;
@@ -62,7 +62,7 @@ pub struct RelationshipGraph {
     pub(crate) channels: Channels,
     /// People by id; `None` once removed (ids are not reused).
     pub(crate) people: Vec<Option<Person>>,
-    pub(crate) index: FxHashMap<String, PersonId>,
+    pub(crate) index: crate::keys::KeyIndex<PersonId>,
     /// Ties by id; `None` for free slots, listed in `free_ties`.
     pub(crate) ties: Vec<Option<TieData>>,
     free_ties: Vec<TieId>,
@@ -161,6 +161,22 @@ impl RelationshipGraph {
 
     pub(crate) fn tie_data(&self, id: TieId) -> &TieData {
         self.ties[id.0 as usize].as_ref().expect("a live tie id")
+    }
+
+    /// Room for `n` more people without growing the tables one by one.
+    pub(crate) fn reserve_people(&mut self, n: usize) {
+        self.people.reserve(n);
+        self.index.reserve(n);
+        self.node_of.reserve(n);
+        self.net.reserve_nodes(n);
+    }
+
+    /// Room for up to `n` more ties.
+    pub(crate) fn reserve_ties(&mut self, n: usize) {
+        let n = n.saturating_sub(self.free_ties.len());
+        self.ties.reserve(n);
+        self.pairs.reserve(n);
+        self.net.reserve_edges(n);
     }
 
     /// The tie of an oriented pair, created empty if new.

@@ -27,7 +27,7 @@ impl RelationshipGraph {
 
     pub(crate) fn insert_person(&mut self, person: Person) -> PersonId {
         let id = PersonId(self.people.len() as u32);
-        self.index.insert(person.key.clone(), id);
+        self.index.insert(&person.key, id);
         self.people.push(Some(person));
         self.node_of.push(self.net.add_node(id));
         id
@@ -36,7 +36,7 @@ impl RelationshipGraph {
     /// The id of the person with this key, creating them if new.
     pub(crate) fn intern(&mut self, key: &str) -> PersonId {
         match self.index.get(key) {
-            Some(&id) => id,
+            Some(id) => id,
             None => self.insert_person(Person::new(key)),
         }
     }
@@ -75,7 +75,6 @@ impl RelationshipGraph {
     pub(crate) fn id(&self, key: &str) -> Result<PersonId> {
         self.index
             .get(key)
-            .copied()
             .ok_or_else(|| Error::PersonNotFound { key: key.to_string() })
     }
 
@@ -151,7 +150,7 @@ impl RelationshipGraph {
                             .sum::<usize>()
                 })
                 .sum::<usize>();
-        let index = map(&self.index) + self.index.keys().map(String::capacity).sum::<usize>();
+        let index = self.index.heap_bytes();
         let ties: usize = self.ties.capacity() * size_of::<Option<TieData>>()
             + self
                 .ties

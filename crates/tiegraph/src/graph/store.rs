@@ -12,7 +12,7 @@ pub(crate) const NO_DURATION: u32 = u32::MAX;
 /// A record, not columns: every scoring pass reads every field of every
 /// record it visits, so one contiguous allocation per tie is both the most
 /// compact and the most cache-friendly layout.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub(crate) struct Record {
     /// Seconds since the Unix epoch.
     pub t: i64,

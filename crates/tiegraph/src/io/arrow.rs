@@ -21,7 +21,9 @@ use rayon::prelude::*;
 use self::columns::{Nums, Strs, Times, column, numbers};
 use super::{ConnectionColumns, InteractionColumns};
 use crate::error::{Error, Result};
-use crate::graph::{ChannelRef, Fields, LoadReport, OnError, RelationshipGraph, Row, SkippedRow, Staging};
+use crate::graph::{
+    ChannelRef, Checked, Fields, LoadReport, OnError, RelationshipGraph, Row, SkippedRow, Staging,
+};
 use crate::model::{ChannelId, Connection, ConnectionKind};
 
 /// The columns of an interaction table in Arrow: the same struct as for CSV.
@@ -243,21 +245,33 @@ impl InteractionLoader {
         let cols = InteractionBatch::new(batch, &self.cols, graph)?;
         let f = fields(&self.cols);
         let n = batch.num_rows();
-        self.staging.reserve(n);
-        // Reading and checking a row needs only the batch and the graph:
-        // done in parallel, a chunk at a time; staging (interning people,
-        // grouping pairs) then takes the rows in order.
-        const CHUNK: usize = 1 << 15;
-        for start in (0..n).step_by(CHUNK) {
-            let end = (start + CHUNK).min(n);
-            let checked: Vec<_> = (start..end)
-                .into_par_iter()
-                .map(|i| cols.row(i, &f).and_then(|r| r.validate(graph, &f)))
+        // Reading, checking and resolving a row needs only the batch, the
+        // graph and what is staged: done in parallel, a block at a time;
+        // the staging then takes each block in order.
+        const BLOCK: usize = 1 << 16;
+        let mut checked = vec![Checked::default(); BLOCK.min(n)];
+        for start in (0..n).step_by(BLOCK) {
+            let rows = &mut checked[..(n - start).min(BLOCK)];
+            let staging = &self.staging;
+            let errors: Vec<(usize, Error)> = rows
+                .par_iter_mut()
+                .enumerate()
+                .filter_map(
+                    |(i, slot)| match staging.check(graph, &f, cols.row(start + i, &f)) {
+                        Ok(c) => {
+                            *slot = c;
+                            None
+                        }
+                        Err(e) => Some((i, e)),
+                    },
+                )
                 .collect();
-            for (i, row) in (start..end).zip(checked) {
-                self.staging
-                    .push_validated(graph, self.rows + i as u64, None, row)?;
-            }
+            let keys = |i: usize| {
+                let i = start + i;
+                [cols.src.get(i).unwrap_or(""), cols.dst.get(i).unwrap_or("")]
+            };
+            self.staging
+                .stage_block(graph, self.rows + start as u64, rows, errors, keys)?;
         }
         self.rows += n as u64;
         Ok(())

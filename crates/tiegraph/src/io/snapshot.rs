@@ -167,7 +167,7 @@ impl Snapshot {
         for (i, t) in self.ties.into_iter().enumerate() {
             let here = |what: String| corrupt(format!("tie {i} ({:?}, {:?}): {what}", t.a, t.b));
             let (a, b) = match (g.index.get(&t.a), g.index.get(&t.b)) {
-                (Some(&a), Some(&b)) if t.a < t.b => (a, b),
+                (Some(a), Some(b)) if t.a < t.b => (a, b),
                 _ => return Err(here("its people must exist and be in key order".into())),
             };
             if g.tie_id(a, b).is_some() {
@@ -229,7 +229,6 @@ impl Snapshot {
                 let id = g
                     .index
                     .get(p)
-                    .copied()
                     .ok_or_else(|| here(format!("participant {p:?} is not a person")))?;
                 if participants.contains(&id) {
                     return Err(here(format!("{p:?} is listed twice")));

@@ -188,11 +188,11 @@ impl Channel {
 }
 
 /// The channels a graph knows: the built-in ones, then the registered ones.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub(crate) struct Channels {
     list: Vec<Channel>,
     /// Name → id, for bulk loads that resolve a name per row.
-    by_name: rustc_hash::FxHashMap<String, u16>,
+    by_name: crate::keys::KeyIndex<u16>,
 }
 
 /// Number of built-in channels; registered channels get ids from here on.
@@ -201,11 +201,10 @@ pub(crate) const BUILTIN_CHANNELS: usize = 9;
 impl Default for Channels {
     fn default() -> Self {
         let list = Channel::builtin();
-        let by_name = list
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.name.clone(), i as u16))
-            .collect();
+        let mut by_name = crate::keys::KeyIndex::default();
+        for (i, c) in list.iter().enumerate() {
+            by_name.insert(&c.name, i as u16);
+        }
         Channels { list, by_name }
     }
 }
@@ -225,7 +224,7 @@ impl Channels {
 
     pub(crate) fn id(&self, name: &str) -> Result<ChannelId> {
         match self.by_name.get(name) {
-            Some(&i) => Ok(ChannelId(i)),
+            Some(i) => Ok(ChannelId(i)),
             None => Err(Error::UnknownChannel {
                 name: name.to_string(),
                 known: self.list.iter().map(|c| c.name.clone()).collect(),
@@ -252,7 +251,7 @@ impl Channels {
             });
         }
         let id = self.list.len() as u16;
-        self.by_name.insert(channel.name.clone(), id);
+        self.by_name.insert(&channel.name, id);
         self.list.push(channel);
         Ok(ChannelId(id))
     }
