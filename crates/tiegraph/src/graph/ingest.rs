@@ -281,6 +281,8 @@ pub(crate) struct Staging {
     new_keys: Vec<String>,
     new_index: KeyIndex<u32>,
     shards: Vec<Shard>,
+    /// A block's rows by shard, kept between blocks to reuse the memory.
+    parts: Vec<Vec<(u64, u64, Record)>>,
     report: LoadReport,
 }
 
@@ -292,6 +294,7 @@ impl Staging {
             new_keys: Vec::new(),
             new_index: KeyIndex::default(),
             shards: (0..SHARDS).map(|_| Shard::default()).collect(),
+            parts: vec![Vec::new(); SHARDS],
             report: LoadReport::default(),
         }
     }
@@ -346,9 +349,7 @@ impl Staging {
         keys: impl Fn(usize) -> [&'k str; 2],
     ) -> Result<()> {
         // in input order: errors, and the people first named in this block
-        let mut parts: Vec<Vec<(u64, u64, Record)>> = (0..SHARDS)
-            .map(|_| Vec::with_capacity(rows.len() / SHARDS * 5 / 4))
-            .collect();
+        let mut parts = std::mem::take(&mut self.parts);
         let mut errors = errors.into_iter().peekable();
         for (i, c) in rows.iter().enumerate() {
             let row_no = first_row + i as u64;
@@ -372,11 +373,15 @@ impl Staging {
         }
         self.report.rows += rows.len() as u64;
         // every shard takes its rows; shards share nothing
-        self.shards.par_iter_mut().zip(parts).for_each(|(shard, part)| {
-            for (pair, row, rec) in part {
-                shard.push(pair, row, rec);
-            }
-        });
+        self.shards
+            .par_iter_mut()
+            .zip(&mut parts)
+            .for_each(|(shard, part)| {
+                for (pair, row, rec) in part.drain(..) {
+                    shard.push(pair, row, rec);
+                }
+            });
+        self.parts = parts;
         Ok(())
     }
 
@@ -439,8 +444,10 @@ impl Staging {
         let added: usize = groups.iter().map(|group| group.log.len()).sum();
         let mut merged = Vec::new();
         g.reserve_ties(groups.len());
+        // a first load into a graph without ties skips one lookup per tie
+        let had_ties = !g.pairs.is_empty();
         for Group { pair, log, .. } in groups {
-            if let Some(tie) = g.pairs.get(&pair).copied() {
+            if let Some(tie) = had_ties.then(|| g.pairs.get(&pair).copied()).flatten() {
                 let data = g.ties[tie.0 as usize].as_mut().expect("live tie");
                 if data.log.is_empty() {
                     data.log = log;
@@ -450,7 +457,7 @@ impl Staging {
                 }
             } else {
                 let (a, b) = (PersonId((pair >> 32) as u32), PersonId(pair as u32));
-                g.tie_mut_or_new(a, b).log = log;
+                g.new_tie(a, b, log);
             }
         }
         // ties that had rows before: one sort each, in parallel

@@ -181,31 +181,35 @@ impl RelationshipGraph {
 
     /// The tie of an oriented pair, created empty if new.
     pub(crate) fn tie_mut_or_new(&mut self, a: PersonId, b: PersonId) -> &mut TieData {
-        let key = pair_key(a, b);
-        let id = match self.pairs.get(&key) {
+        let id = match self.pairs.get(&pair_key(a, b)) {
             Some(&id) => id,
-            None => {
-                let id = self.free_ties.pop().unwrap_or(TieId(self.ties.len() as u32));
-                let edge = self
-                    .net
-                    .add_edge(self.node_of[a.index()], self.node_of[b.index()], id);
-                let data = TieData {
-                    a,
-                    b,
-                    log: Vec::new(),
-                    conns: Vec::new(),
-                    edge,
-                };
-                if id.0 as usize == self.ties.len() {
-                    self.ties.push(Some(data));
-                } else {
-                    self.ties[id.0 as usize] = Some(data);
-                }
-                self.pairs.insert(key, id);
-                id
-            }
+            None => self.new_tie(a, b, Vec::new()),
         };
         self.ties[id.0 as usize].as_mut().expect("live tie")
+    }
+
+    /// Creates the tie of an oriented pair that has none, with this log
+    /// (sorted).
+    pub(crate) fn new_tie(&mut self, a: PersonId, b: PersonId, log: Vec<Record>) -> TieId {
+        let id = self.free_ties.pop().unwrap_or(TieId(self.ties.len() as u32));
+        let edge = self
+            .net
+            .add_edge(self.node_of[a.index()], self.node_of[b.index()], id);
+        let data = TieData {
+            a,
+            b,
+            log,
+            conns: Vec::new(),
+            edge,
+        };
+        if id.0 as usize == self.ties.len() {
+            self.ties.push(Some(data));
+        } else {
+            self.ties[id.0 as usize] = Some(data);
+        }
+        let fresh = self.pairs.insert(pair_key(a, b), id).is_none();
+        debug_assert!(fresh, "a pair with a tie already");
+        id
     }
 
     fn drop_tie(&mut self, id: TieId) {
