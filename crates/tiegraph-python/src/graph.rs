@@ -1178,7 +1178,12 @@ impl Graph {
 
     /// The graph as a `networkx.Graph` scored as of a date: see
     /// `tiegraph.networkx.to_networkx` (networkx is imported only here).
-    #[pyo3(signature = (**kwargs))]
+    // The keywords are those of `tiegraph.networkx.to_networkx`, which
+    // checks them; the text signature shows them to `help()`.
+    #[pyo3(
+        signature = (**kwargs),
+        text_signature = "($self, /, *, as_of, min_strength=0.0, view=None, model=None)"
+    )]
     fn to_networkx<'py>(
         slf: &Bound<'py, Self>,
         kwargs: Option<&Bound<'py, pyo3::types::PyDict>>,
@@ -1189,8 +1194,13 @@ impl Graph {
 
     /// A graph from a networkx interaction (multi)graph: see
     /// `tiegraph.networkx.from_networkx`.
+    // As `to_networkx`: the keywords of `tiegraph.networkx.from_networkx`.
     #[classmethod]
-    #[pyo3(signature = (nxg, **kwargs))]
+    #[pyo3(
+        signature = (nxg, **kwargs),
+        text_signature = "($cls, nxg, *, at=\"at\", channel=\"channel\", duration=\"duration\", \
+                          weight=\"weight\", default_channel=None)"
+    )]
     fn from_networkx<'py>(
         cls: &Bound<'py, PyType>,
         nxg: &Bound<'py, PyAny>,

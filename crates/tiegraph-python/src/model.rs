@@ -19,10 +19,14 @@ pub struct PyWeights(pub Weights);
 
 #[pymethods]
 impl PyWeights {
-    /// Weights by feature name; those not given keep their defaults
-    /// (R 0.25, I 0.25, D 0.15, F 0.10, B 0.10, M 0.10, K 0.05, S 0.05).
+    // Documented on the class (pyo3 shows the class's doc). The text
+    // signature names the keywords `**weights` takes, for `help()`.
     #[new]
-    #[pyo3(signature = (**weights))]
+    #[pyo3(
+        signature = (**weights),
+        text_signature = "(*, recency=0.25, intensity=0.25, duration=0.15, regularity=0.1, \
+                          reciprocity=0.1, multiplexity=0.1, connection=0.05, structural=0.05)"
+    )]
     fn new(weights: Option<&Bound<'_, PyDict>>) -> PyResult<PyWeights> {
         let w: Weights = params::from_dict(weights)?;
         // the same checks as the model's, through a default model
@@ -113,9 +117,18 @@ impl PyScoringModel {
 
 #[pymethods]
 impl PyScoringModel {
-    /// The default model with the parameters given changed; validated.
+    // Documented on the class. The text signature names the keywords
+    // `**params` takes, for `help()`; `weights=...` as it has no literal.
     #[new]
-    #[pyo3(signature = (**params))]
+    #[pyo3(
+        signature = (**params),
+        text_signature = "(*, recency_half_life_days=90.0, intensity_half_life_days=180.0, \
+                          intensity_scale=3.0, duration_scale_days=365.0, regularity_weeks=52, \
+                          window_days=365.0, meaningful_threshold=0.1, duration_gain_min=0.5, \
+                          duration_gain_max=2.0, online_only_cap=0.75, weights=..., structural=False, \
+                          dormant_recency=0.1, dormant_drop=0.3, cooling_lookback_days=90.0, \
+                          cooling_drop=0.1)"
+    )]
     fn new(params: Option<&Bound<'_, PyDict>>) -> PyResult<PyScoringModel> {
         PyScoringModel::from_params(params)
     }
