@@ -34,6 +34,20 @@
 //! (a ranking, a list of pairs) is a `table::Table`: build its arrow-rs
 //! arrays inside the `Graph::read` closure, as `score::ties` does, so that
 //! no Python object is made per row and the interpreter stays free.
+//!
+//! Docstrings: the `///` comment of a Python-facing item (class, method,
+//! getter, field with `#[pyo3(get)]`, function) is its `__doc__`, what
+//! `help()` shows, so it is written in NumPy style (a one-line summary,
+//! then `Parameters`, `Returns`, `Raises`, `Examples`) for Python readers.
+//! The stub carries the same docstring, word for word, for editors;
+//! `python/tests/test_docstrings.py` checks both, and the stub's examples
+//! run as doctests. Signatures come from `#[pyo3(signature = ...)]`; a
+//! `**kwargs` signature gets a `text_signature` naming its keywords.
+
+// Those docstrings' examples index Python values (`rows[0]`, `d["key"]`),
+// which rustdoc would take for intra-doc links when documenting private
+// items; they are Python, not links.
+#![allow(rustdoc::broken_intra_doc_links)]
 
 use pyo3::prelude::*;
 

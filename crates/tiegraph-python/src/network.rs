@@ -22,27 +22,55 @@ use crate::table::Table;
 // ----- introduction paths -----------------------------------------------
 
 /// A way for one person to reach another through people they know.
+///
+/// Returned by :meth:`Graph.introduction_path` and
+/// :meth:`Graph.introduction_paths`. Paths compare by value.
+///
+/// Attributes
+/// ----------
+/// people : list of str
+///     The keys of the people on the path, from the person asking to the
+///     person to reach.
+/// strengths : list of float
+///     ``strengths[i]`` is the strength of the tie between ``people[i]``
+///     and ``people[i + 1]``.
+/// bottleneck : float
+///     The weakest strength on the path: an introduction is only as good as
+///     its weakest link.
+/// product : float
+///     The product of the strengths, multiplied from the first tie on.
+/// weakest : int
+///     Index in ``strengths`` of the weakest tie (the first of equals).
+/// reason : str
+///     The path in words, e.g. ``"ana → sam (0.71) → lee (0.43): weakest
+///     link sam–lee"`` or ``"ana → lee (0.50): a direct tie"``.
+/// hops : int
+///     Number of ties on the path.
 #[pyclass(frozen, eq, module = "tiegraph._tiegraph", name = "Path")]
 #[derive(Clone, PartialEq)]
 pub struct PyPath {
-    /// The keys of the people on the path, from the person asking to the
-    /// person to reach.
+    /// The keys of the people on the path, from the person asking to the person to reach.
     #[pyo3(get)]
     people: Vec<String>,
-    /// `strengths[i]` is the strength of the tie between `people[i]` and
-    /// `people[i + 1]`.
+    /// The strength of each tie on the path, in order.
+    ///
+    /// ``strengths[i]`` is the strength of the tie between ``people[i]`` and
+    /// ``people[i + 1]``.
     #[pyo3(get)]
     strengths: Vec<f64>,
-    /// The weakest strength on the path.
+    /// The weakest strength on the path: an introduction is only as good as its weakest link.
     #[pyo3(get)]
     bottleneck: f64,
     /// The product of the strengths, multiplied from the first tie on.
     #[pyo3(get)]
     product: f64,
-    /// Index in `strengths` of the weakest tie (the first of equals).
+    /// The index in ``strengths`` of the weakest tie (the first of equals).
     #[pyo3(get)]
     weakest: usize,
     /// The path in words.
+    ///
+    /// For example ``"ana → sam (0.71) → lee (0.43): weakest link sam–lee"``
+    /// or ``"ana → lee (0.50): a direct tie"``.
     #[pyo3(get)]
     reason: String,
 }
@@ -62,7 +90,7 @@ impl From<IntroductionPath<'_>> for PyPath {
 
 #[pymethods]
 impl PyPath {
-    /// Number of ties on the path.
+    /// The number of ties on the path.
     #[getter]
     fn hops(&self) -> usize {
         self.strengths.len()
@@ -111,33 +139,73 @@ pub fn introduction_paths(
 
 // ----- brokerage --------------------------------------------------------
 
-/// One person's position between others: Burt's constraint and effective size.
+/// One person's position between others, from :meth:`Graph.brokerage`.
+///
+/// Burt's constraint and effective size on the graph of tie strengths, as
+/// networkx computes ``constraint(G, weight=...)`` and
+/// ``effective_size(G, weight=...)`` on an undirected weighted graph. Low
+/// constraint and high effective size mark a broker: someone whose
+/// contacts do not know each other.
+///
+/// Attributes
+/// ----------
+/// person : str
+///     The person's key.
+/// degree : int
+///     Number of ties with strength > 0.
+/// strength : float
+///     Sum of the strengths of those ties.
+/// constraint : float
+///     C_i = Σ_j (p_ij + Σ_q p_iq p_qj)² with p_ij = w_ij / Σ_k w_ik; NaN
+///     without ties.
+/// effective_size : float
+///     Burt's Σ_j (1 − Σ_q p_iq m_jq) with m_jq = w_jq / max_k w_jk; NaN
+///     without ties.
+/// unweighted_effective_size : float
+///     Borgatti's n − 2t/n, t the ties among the n contacts; NaN without ties.
+/// constrained_by : list of (str, float)
+///     The (at most three) contacts with the largest local constraint
+///     (p_ij + Σ_q p_iq p_qj)², largest first, then by key.
+/// reason : str
+///     The position in words, e.g. ``"ties to 2 people, 2.00 of them
+///     non-redundant; constraint 0.50, most from ana (0.25)"``.
 #[pyclass(frozen, eq, module = "tiegraph._tiegraph", name = "Brokerage")]
 #[derive(Clone, PartialEq)]
 pub struct PyBrokerage {
     /// The person's key.
     #[pyo3(get)]
     person: String,
-    /// Number of ties with strength > 0.
+    /// The number of their ties with strength > 0.
     #[pyo3(get)]
     degree: usize,
-    /// Sum of the strengths of those ties.
+    /// The sum of the strengths of those ties.
     #[pyo3(get)]
     strength: f64,
-    /// Burt's constraint; NaN without ties.
+    /// Burt's constraint, NaN without ties.
+    ///
+    /// C_i = Σ_j (p_ij + Σ_q p_iq p_qj)² with p_ij = w_ij / Σ_k w_ik.
     #[pyo3(get)]
     constraint: f64,
-    /// Burt's weighted effective size; NaN without ties.
+    /// Burt's weighted effective size, NaN without ties.
+    ///
+    /// Σ_j (1 − Σ_q p_iq m_jq) with m_jq = w_jq / max_k w_jk.
     #[pyo3(get)]
     effective_size: f64,
-    /// Borgatti's n − 2t/n; NaN without ties.
+    /// Borgatti's effective size n − 2t/n, NaN without ties.
+    ///
+    /// t is the number of ties among the n contacts.
     #[pyo3(get)]
     unweighted_effective_size: f64,
-    /// `(key, local constraint)` of the (at most three) contacts that
-    /// constrain most, largest first.
+    /// The contacts that constrain most, as ``(key, local constraint)``.
+    ///
+    /// At most three, largest local constraint (p_ij + Σ_q p_iq p_qj)²
+    /// first, then by key.
     #[pyo3(get)]
     constrained_by: Vec<(String, f64)>,
     /// The position in words.
+    ///
+    /// For example ``"ties to 2 people, 2.00 of them non-redundant;
+    /// constraint 0.50, most from ana (0.25)"``.
     #[pyo3(get)]
     reason: String,
 }
@@ -199,22 +267,54 @@ pub fn brokerage_all(graph: &Graph, q: Query<'_, '_>) -> PyResult<Table> {
 
 // ----- communities ------------------------------------------------------
 
-/// A partition of everyone into communities, and its modularity.
+/// A partition of everyone into communities, from :meth:`Graph.communities`.
+///
+/// Communities are numbered from 0 in the key order of their smallest
+/// member; a person without ties is a community of their own.
+///
+/// Attributes
+/// ----------
+/// table : Table
+///     Every person of the graph, in key order: columns ``person``
+///     (string) and ``community`` (uint32).
+/// count : int
+///     Number of communities.
+/// modularity : float
+///     Newman's modularity of the partition on the strength-weighted graph,
+///     at ``resolution``.
+/// resolution : float
+///     The resolution γ it was found with.
+///
+/// Examples
+/// --------
+/// >>> import datetime as dt
+/// >>> g = Graph()
+/// >>> for a, b in [("ana", "bo"), ("bo", "cy"), ("cy", "ana"), ("lee", "max"), ("max", "sam"), ("sam", "lee")]:
+/// ...     g.add_interaction(a, b, at=dt.datetime(2026, 3, 2), channel="in_person")
+/// >>> c = g.communities(as_of=dt.datetime(2026, 3, 2), seed=7)
+/// >>> c.count, round(c.modularity, 6), c.of("max")
+/// (2, 0.5, 1)
+/// >>> c.groups()
+/// [['ana', 'bo', 'cy'], ['lee', 'max', 'sam']]
+/// >>> c.table.column("community").to_pylist()
+/// [0, 0, 0, 1, 1, 1]
 #[pyclass(frozen, module = "tiegraph._tiegraph", name = "Communities")]
 pub struct PyCommunities {
     people: StringArray,
     community: UInt32Array,
-    /// Number of communities.
+    /// The number of communities.
     #[pyo3(get)]
     count: usize,
-    /// Modularity of the partition at `resolution`.
+    /// Newman's modularity of the partition at ``resolution``, on the strength-weighted graph.
     #[pyo3(get)]
     modularity: f64,
-    /// The resolution it was found with.
+    /// The resolution γ the partition was found with.
     #[pyo3(get)]
     resolution: f64,
-    /// Columns `person` (string, every person in key order) and
-    /// `community` (uint32).
+    /// Every person's community, as a table.
+    ///
+    /// Every person of the graph, in key order: columns ``person`` (string)
+    /// and ``community`` (uint32).
     #[pyo3(get)]
     table: Py<Table>,
 }
@@ -233,7 +333,17 @@ impl PyCommunities {
 
 #[pymethods]
 impl PyCommunities {
-    /// The community of a person, None for an unknown key.
+    /// The community of a person; None for a key the partition does not hold.
+    ///
+    /// Parameters
+    /// ----------
+    /// key : str
+    ///     The person's key.
+    ///
+    /// Returns
+    /// -------
+    /// int or None
+    ///     The community's number.
     fn of(&self, key: &str) -> Option<u32> {
         let (mut lo, mut hi) = (0, self.people.len());
         while lo < hi {
@@ -247,7 +357,17 @@ impl PyCommunities {
         None
     }
 
-    /// The keys of the members of community `c`, in key order.
+    /// The keys of community ``c``'s members, in key order (none when out of range).
+    ///
+    /// Parameters
+    /// ----------
+    /// c : int
+    ///     The community's number, from 0.
+    ///
+    /// Returns
+    /// -------
+    /// list of str
+    ///     The members' keys; empty when there is no community ``c``.
     fn members(&self, c: i64) -> Vec<String> {
         self.people
             .iter()
@@ -258,6 +378,12 @@ impl PyCommunities {
     }
 
     /// Every community's member keys, in community order.
+    ///
+    /// Returns
+    /// -------
+    /// list of list of str
+    ///     One list of keys per community, in key order: the shape
+    ///     :meth:`Graph.modularity` takes back.
     fn groups(&self) -> Vec<Vec<String>> {
         self.groups_of()
     }

@@ -6,7 +6,7 @@
 //! Each table has one column per field of the core's row type, in the
 //! field order, nested structs flattened with a prefix (`online_due`),
 //! built inside `Query::run` (see `columns.rs`). The column lists are
-//! documented in `_tiegraph.pyi`.
+//! documented in the methods' docstrings (`graph.rs`, `_tiegraph.pyi`).
 
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
@@ -181,23 +181,57 @@ pub fn due_for_contact(graph: &Graph, person: &str, cadence: Cadence, q: Query<'
 
 // ----- ego layers -------------------------------------------------------
 
-/// A person's ties cut into circles: the members with their layer, and one
-/// row per layer.
+/// A person's ties cut into circles of growing size, from :meth:`Graph.ego_layers`.
+///
+/// Ties with strength > 0 are ranked (strongest first, equal strengths in
+/// key order) and cut at cumulative sizes (Dunbar's 5, 15, 50, 150 by
+/// default): layer 1 holds ranks 1 to ``sizes[0]``, layer 2 the ranks after
+/// it up to ``sizes[1]``, and so on. Ties ranked past the last size are
+/// only counted, in ``outside``.
+///
+/// Attributes
+/// ----------
+/// person : str
+///     The person at the centre.
+/// sizes : list of int
+///     The cumulative sizes used.
+/// outside : int
+///     Ties with strength > 0 ranked past the last size.
+/// members : Table
+///     One row per tie in a layer, innermost layer and strongest tie
+///     first. Columns ``layer`` (uint32, 1 for the innermost), ``other``
+///     (string), ``rank`` (uint32, among all the person's ties),
+///     ``strength``, ``online_strength``, ``offline_strength`` (float64:
+///     the strength on the view's online or offline channels only),
+///     ``met`` (bool: ever a meaningful offline interaction) and
+///     ``reason`` (string, e.g. ``"strength 0.61 (online 0.40, offline
+///     0.55); last met 12 days ago"``).
+/// layers : Table
+///     One row per non-empty layer, innermost first. Columns ``layer``
+///     (uint32), ``size`` (int64, its cumulative size), ``ties`` (int64,
+///     its number of members), ``met_share``, ``mean_strength``,
+///     ``mean_online``, ``mean_offline`` (float64) and ``reason`` (string,
+///     e.g. ``"layer 1 (ranks 1-5): 5 ties, 4 met in person (80%); mean
+///     strength 0.71, online 0.48, offline 0.52"``).
 #[pyclass(frozen, module = "tiegraph._tiegraph", name = "EgoLayers")]
 pub struct PyEgoLayers {
-    /// The person at the centre.
+    /// The key of the person at the centre.
     #[pyo3(get)]
     person: String,
-    /// The cumulative sizes used.
+    /// The cumulative layer sizes used.
     #[pyo3(get)]
     sizes: Vec<usize>,
-    /// Ties with strength > 0 ranked past the last size.
+    /// The number of ties with strength > 0 ranked past the last size.
     #[pyo3(get)]
     outside: usize,
-    /// One row per member of a layer, innermost layer and strongest first.
+    /// The ties in a layer, one row each, innermost layer and strongest tie first.
+    ///
+    /// See :class:`EgoLayers` for the columns.
     #[pyo3(get)]
     members: Py<Table>,
-    /// One row per non-empty layer, innermost first.
+    /// The non-empty layers, one row each, innermost first.
+    ///
+    /// See :class:`EgoLayers` for the columns.
     #[pyo3(get)]
     layers: Py<Table>,
 }
@@ -271,13 +305,55 @@ pub fn ego_layers(
 
 // ----- offline lift -----------------------------------------------------
 
-/// The offline lift: ties that met against matched ties that never did.
+/// Whether meeting in person changes how much two people talk online.
+///
+/// From :meth:`Graph.offline_lift`: the meaningful online interactions of
+/// each tie (both directions) in a window before and a window after its
+/// split, for ties that met (treated) and matched ties that never met
+/// (control).
+///
+/// **Treated** ties met for the first time (first meaningful offline
+/// interaction, time m) after at least ``history_days`` of online history
+/// and at least ``window_days`` before ``as_of``; their split is m.
+/// **Control** ties had no offline interaction at all by ``as_of``. Each
+/// treated tie, in key order of its pair, takes the unused control tie
+/// whose first meaningful online interaction is nearest its own (the
+/// earlier on equal distance, then the first in key order) among those
+/// that still have a full window after a split at the same online age;
+/// that tie is split there. Treated ties left without a match stay.
+///
+/// Attributes
+/// ----------
+/// treated, control : Table
+///     One row per tie, in key order of the pair. Columns ``a``, ``b``
+///     (string, ``a`` first by key), ``first_online``, ``split``
+///     (timestamp[us, UTC]), ``online_days`` (float64, from
+///     ``first_online`` to ``split``), ``before``, ``after`` (int64:
+///     meaningful online interactions in ``[split - window, split)`` and
+///     ``[split, split + window)``), ``before_rate``, ``after_rate``
+///     (float64, per ``rate_days``), ``ratio`` (float64: after / before;
+///     inf for a rise from nothing, 1 when both are 0), ``matched_a``,
+///     ``matched_b`` (string, null without a match: the tie of the other
+///     group it was matched with) and ``reason`` (string).
+/// summary : dict
+///     ``{"treated": {...}, "control": {...}}``, each with ``ties`` (int),
+///     ``median_ratio``, ``share_rose`` (the share whose rate rose),
+///     ``mean_before_rate``, ``mean_after_rate`` (float, None without
+///     ties) and ``reason`` (str, e.g. ``"12 ties: median ratio 1.50, 67%
+///     rose; mean 2.10 -> 3.00 online contacts per 30 days"``).
+/// options : dict
+///     The options used: ``person``, ``history_days``, ``window_days``,
+///     ``rate_days``.
 #[pyclass(frozen, module = "tiegraph._tiegraph", name = "LiftReport")]
 pub struct PyLiftReport {
-    /// Ties that met, in key order of the pair.
+    /// The ties that met, one row each, in key order of the pair.
+    ///
+    /// See :class:`LiftReport` for the columns.
     #[pyo3(get)]
     treated: Py<Table>,
-    /// Matched ties that never met, in key order of the pair.
+    /// The matched ties that never met, one row each, in key order of the pair.
+    ///
+    /// The columns are those of :attr:`treated`.
     #[pyo3(get)]
     control: Py<Table>,
     treated_summary: LiftSummary,
@@ -298,7 +374,9 @@ fn summary_dict<'py>(py: Python<'py>, s: &LiftSummary) -> PyResult<Bound<'py, Py
 
 #[pymethods]
 impl PyLiftReport {
-    /// `{"treated": {...}, "control": {...}}`: each group's summary.
+    /// Each group's summary: ``{"treated": {...}, "control": {...}}``.
+    ///
+    /// See :class:`LiftReport` for the keys.
     #[getter]
     fn summary<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
@@ -307,7 +385,7 @@ impl PyLiftReport {
         Ok(d)
     }
 
-    /// The options used.
+    /// The options used: ``person``, ``history_days``, ``window_days``, ``rate_days``.
     #[getter]
     fn options<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);

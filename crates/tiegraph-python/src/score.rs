@@ -26,7 +26,33 @@ use crate::model::PyScoringModel;
 use crate::strength::{PyExplanation, PyStrength, one_sided_from};
 use crate::table::Table;
 
-/// Which interactions count: a mode, channels, a time window `[start, end)`.
+/// Which interactions count: a mode, a set of channels, a time window.
+///
+/// Every part is optional and they combine with "and"; declared
+/// connections always count. The model applies unchanged to what a view
+/// keeps, online-only cap included. Wherever a query takes ``view=``, the
+/// strings ``"online"`` and ``"offline"`` stand for ``View(mode=...)``.
+///
+/// Parameters
+/// ----------
+/// mode : {"online", "offline"}, optional
+///     Keep only this mode's channels.
+/// channels : sequence of str, optional
+///     Keep only these channels (an unknown name fails at query time with
+///     :class:`UnknownChannelError`).
+/// start, end : datetime.datetime or datetime.date, optional
+///     Keep interactions in ``[start, end)`` (naive = UTC).
+///
+/// Raises
+/// ------
+/// InvalidValueError
+///     A ``mode`` other than ``"online"`` or ``"offline"``.
+///
+/// Examples
+/// --------
+/// >>> import datetime as dt
+/// >>> View(channels=["email"], start=dt.datetime(2026, 1, 1))
+/// View(channels=['email'], start=datetime.datetime(2026, 1, 1, 0, 0, tzinfo=datetime.timezone.utc))
 #[pyclass(frozen, eq, module = "tiegraph._tiegraph", name = "View")]
 #[derive(Clone, PartialEq)]
 pub struct PyView(pub View);
@@ -61,37 +87,52 @@ impl PyView {
         }))
     }
 
-    /// Online channels only.
+    /// A view of the online channels only.
+    ///
+    /// Returns
+    /// -------
+    /// View
+    ///     ``View(mode="online")``, what ``view="online"`` stands for.
+    ///
+    /// Examples
+    /// --------
+    /// >>> View.online() == View(mode="online")
+    /// True
     #[classmethod]
     fn online(_cls: &Bound<'_, PyType>) -> PyView {
         PyView(View::online())
     }
 
-    /// Offline channels only.
+    /// A view of the offline channels only.
+    ///
+    /// Returns
+    /// -------
+    /// View
+    ///     ``View(mode="offline")``, what ``view="offline"`` stands for.
     #[classmethod]
     fn offline(_cls: &Bound<'_, PyType>) -> PyView {
         PyView(View::offline())
     }
 
-    /// `"online"`, `"offline"` or None.
+    /// The mode kept, ``"online"`` or ``"offline"``, or None for both.
     #[getter]
     fn mode(&self) -> Option<&'static str> {
         self.0.mode.map(|m| m.as_str())
     }
 
-    /// The channel names kept, or None for all.
+    /// The names of the channels kept, or None for all.
     #[getter]
     fn channels(&self) -> Option<Vec<String>> {
         self.0.channels.clone()
     }
 
-    /// Interactions at or after this time (aware, UTC), or None.
+    /// The start of the window (aware, UTC), or None: interactions at or after it count.
     #[getter]
     fn start(&self) -> Option<DateTime<Utc>> {
         self.0.start
     }
 
-    /// Interactions strictly before this time (aware, UTC), or None.
+    /// The end of the window (aware, UTC), or None: interactions strictly before it count.
     #[getter]
     fn end(&self) -> Option<DateTime<Utc>> {
         self.0.end

@@ -19,35 +19,71 @@ pub fn one_sided_from<'k>(state: State, a: &'k str, b: &'k str) -> Option<&'k st
 }
 
 /// The strength of one relationship at one date, and why.
+///
+/// Attributes
+/// ----------
+/// value : float
+///     The strength, in [0, 1].
+/// components : dict of str to float
+///     The features ``recency``, ``intensity``, ``duration``, ``regularity``,
+///     ``reciprocity``, ``multiplexity``, ``connection`` (and
+///     ``structural`` when the model has it on), each in [0, 1].
+/// contributions : dict of str to float
+///     ω·f / Σω per feature; they sum to the value before the online-only
+///     cap (only ``connection`` contributes when the pair is not two-way).
+/// state : str
+///     ``"dormant"``, ``"cooling"``, ``"active"``, ``"one_sided"``,
+///     ``"passive"``, ``"connected"`` or ``"none"``.
+/// one_sided_from : str or None
+///     The key of the side that reached out when the state is ``"one_sided"``.
+/// peak : float or None
+///     The highest strength at the times of the pair's meaningful
+///     interactions and at the date: set by ``Graph.explain``, by
+///     ``Graph.ties(with_peak=True)`` and whenever the dormant rule needed
+///     it; ``Graph.peak`` gives it with its time.
+/// effort : tuple of (float, float)
+///     What each side put in (decayed intensity sums), in the order asked.
+/// two_way : bool
+///     Both sides have a meaningful interaction at or before the date.
+/// online_only : bool
+///     Two-way but never met or called (meaningfully).
+/// capped : bool
+///     The online-only cap lowered the value.
 #[pyclass(frozen, eq, module = "tiegraph._tiegraph", name = "Strength")]
 #[derive(Clone, PartialEq)]
 pub struct PyStrength {
-    /// In [0, 1].
+    /// The strength, in [0, 1].
     #[pyo3(get)]
     value: f64,
     components: Components,
     contributions: Components,
-    /// `"dormant"`, `"cooling"`, `"active"`, `"one_sided"`, `"passive"`,
-    /// `"connected"` or `"none"`.
+    /// The state of the tie.
+    ///
+    /// ``"dormant"``, ``"cooling"``, ``"active"``, ``"one_sided"``,
+    /// ``"passive"``, ``"connected"`` or ``"none"``.
     #[pyo3(get)]
     state: &'static str,
-    /// The key of the side that reached out, when `state == "one_sided"`.
+    /// The key of the side that reached out when the state is ``"one_sided"``, else None.
     #[pyo3(get)]
     one_sided_from: Option<String>,
+    /// The pair's peak strength, or None when it was not computed.
+    ///
     /// The highest strength at the times of the pair's meaningful
-    /// interactions and at the date.
+    /// interactions and at the date: set by ``Graph.explain``, by
+    /// ``Graph.ties(with_peak=True)`` and whenever the dormant rule needed
+    /// it; ``Graph.peak`` gives it with its time.
     #[pyo3(get)]
     peak: Option<f64>,
     /// What each side put in (decayed intensity sums), in the order asked.
     #[pyo3(get)]
     effort: (f64, f64),
-    /// Both sides have a meaningful interaction at or before the date.
+    /// Whether both sides have a meaningful interaction at or before the date.
     #[pyo3(get)]
     two_way: bool,
-    /// Two-way but never met or called (meaningfully).
+    /// Whether the pair is two-way but never met or called (meaningfully).
     #[pyo3(get)]
     online_only: bool,
-    /// The online-only cap lowered the value.
+    /// Whether the online-only cap lowered the value.
     #[pyo3(get)]
     capped: bool,
 }
@@ -80,19 +116,26 @@ fn named<'py>(py: Python<'py>, c: &Components) -> PyResult<Bound<'py, PyDict>> {
 
 #[pymethods]
 impl PyStrength {
-    /// The features by name, each in [0, 1] (`structural` only when the
-    /// model has it on).
+    /// The features by name, each in [0, 1].
+    ///
+    /// ``recency``, ``intensity``, ``duration``, ``regularity``,
+    /// ``reciprocity``, ``multiplexity``, ``connection`` (and ``structural``
+    /// when the model has it on).
     #[getter]
     fn components<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         named(py, &self.components)
     }
 
-    /// ω·f / Σω per feature: they sum to the value before the cap.
+    /// What each feature adds to the strength, ω·f / Σω, by name.
+    ///
+    /// They sum to the value before the online-only cap (only ``connection``
+    /// contributes when the pair is not two-way).
     #[getter]
     fn contributions<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         named(py, &self.contributions)
     }
 
+    /// The value.
     fn __float__(&self) -> f64 {
         self.value
     }
@@ -129,11 +172,11 @@ fn py_bool(b: bool) -> &'static str {
     if b { "True" } else { "False" }
 }
 
-/// One interaction named in an explanation.
+/// One interaction named in an :class:`Explanation`.
 #[pyclass(frozen, eq, module = "tiegraph._tiegraph", name = "Contact")]
 #[derive(Clone, PartialEq)]
 pub struct PyContact {
-    /// When (aware, UTC).
+    /// When it happened (aware, UTC).
     #[pyo3(get)]
     at: DateTime<Utc>,
     /// The channel's name.
@@ -142,7 +185,7 @@ pub struct PyContact {
     /// The key of the person who initiated it.
     #[pyo3(get)]
     from_: String,
-    /// Its effective weight W = w_c × m × g.
+    /// The effective weight W = w_c × m × g.
     #[pyo3(get)]
     weight: f64,
     /// Its share of the pair's decayed intensity, in [0, 1].
@@ -164,7 +207,7 @@ impl From<&Contact> for PyContact {
 
 #[pymethods]
 impl PyContact {
-    /// The key of the person who initiated it (the same as `from_`).
+    /// The same as :attr:`from_`.
     #[getter]
     fn initiator(&self) -> &str {
         &self.from_
@@ -182,13 +225,15 @@ impl PyContact {
     }
 }
 
-/// A strength and why: the contacts that weigh most and plain sentences.
+/// A strength and why: the contacts that weigh most, and plain sentences.
+///
+/// ``str(explanation)`` is the reasons, one a line.
 #[pyclass(frozen, module = "tiegraph._tiegraph", name = "Explanation")]
 pub struct PyExplanation {
-    /// The score.
+    /// The score, with its ``peak`` set.
     #[pyo3(get)]
     strength: PyStrength,
-    /// The latest contact that made the pair two-way.
+    /// The latest contact that made the pair two-way (the earlier side's last).
     #[pyo3(get)]
     last_two_way: Option<PyContact>,
     /// The latest meaningful offline contact.

@@ -18,7 +18,23 @@ use tiegraph::arrow_schema::{Field, SchemaRef};
 
 use crate::errors::err;
 
-/// A table of results: Arrow record batches with one schema.
+/// A table of results: Arrow record batches built in Rust.
+///
+/// It speaks the Arrow PyCapsule interface, so ``pyarrow.table(t)``,
+/// ``polars.DataFrame(t)``, DuckDB and pandas (>= 2.2, through pyarrow)
+/// read it without a copy; :meth:`to_arrow`, :meth:`to_pandas` and
+/// :meth:`to_polars` do that for you.
+///
+/// Examples
+/// --------
+/// >>> import datetime as dt
+/// >>> g = Graph()
+/// >>> g.add_interaction("ana", "lee", at=dt.datetime(2026, 3, 2), channel="in_person")
+/// >>> t = g.ties(as_of=dt.datetime(2026, 3, 10))
+/// >>> (t.num_rows, t.column_names[:3])
+/// (1, ['a', 'b', 'strength'])
+/// >>> t.to_arrow().column("b").to_pylist()
+/// ['lee']
 #[pyclass(frozen, module = "tiegraph._tiegraph", name = "Table")]
 pub struct Table {
     schema: SchemaRef,
@@ -53,7 +69,7 @@ impl Table {
 
 #[pymethods]
 impl Table {
-    /// The Arrow C stream of the table (the Arrow PyCapsule interface).
+    /// The Arrow C stream of the table (a PyCapsule).
     #[pyo3(signature = (requested_schema=None))]
     fn __arrow_c_stream__<'py>(
         &self,
@@ -70,7 +86,7 @@ impl Table {
         Ok(to_stream_pycapsule(py, reader, requested_schema)?)
     }
 
-    /// The Arrow C schema of the table.
+    /// The Arrow C schema of the table (a PyCapsule).
     fn __arrow_c_schema__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyCapsule>> {
         Ok(to_schema_pycapsule(py, self.schema.as_ref())?)
     }
@@ -80,7 +96,7 @@ impl Table {
         self.rows()
     }
 
-    /// Number of rows.
+    /// The number of rows.
     #[getter]
     fn num_rows(&self) -> usize {
         self.rows()
@@ -92,7 +108,22 @@ impl Table {
         self.schema.fields().iter().map(|f| f.name().clone()).collect()
     }
 
-    /// One column as a `pyarrow.ChunkedArray`.
+    /// One column as a ``pyarrow.ChunkedArray``.
+    ///
+    /// Parameters
+    /// ----------
+    /// name : str
+    ///     The column's name.
+    ///
+    /// Returns
+    /// -------
+    /// pyarrow.ChunkedArray
+    ///     The column, without a copy.
+    ///
+    /// Raises
+    /// ------
+    /// MissingColumnError
+    ///     No column has this name; the message lists those there are.
     fn column<'py>(slf: &Bound<'py, Table>, name: &str) -> PyResult<Bound<'py, PyAny>> {
         let me = slf.get();
         if me.schema.field_with_name(name).is_err() {
@@ -105,18 +136,33 @@ impl Table {
             .call_method1(intern!(slf.py(), "column"), (name,))
     }
 
-    /// The table as a `pyarrow.Table` (no copy).
+    /// The table as a ``pyarrow.Table`` (no copy).
+    ///
+    /// Returns
+    /// -------
+    /// pyarrow.Table
+    ///     The same columns and rows.
     fn to_arrow<'py>(slf: &Bound<'py, Table>) -> PyResult<Bound<'py, PyAny>> {
         slf.get().pyarrow(slf.py(), slf)
     }
 
-    /// The table as a `pandas.DataFrame` (through pyarrow).
+    /// The table as a ``pandas.DataFrame`` (through pyarrow; needs pandas).
+    ///
+    /// Returns
+    /// -------
+    /// pandas.DataFrame
+    ///     One column per table column, in order.
     fn to_pandas<'py>(slf: &Bound<'py, Table>) -> PyResult<Bound<'py, PyAny>> {
         let py = slf.py();
         slf.get().pyarrow(py, slf)?.call_method0(intern!(py, "to_pandas"))
     }
 
-    /// The table as a `polars.DataFrame`.
+    /// The table as a ``polars.DataFrame`` (needs polars).
+    ///
+    /// Returns
+    /// -------
+    /// polars.DataFrame
+    ///     One column per table column, in order.
     fn to_polars<'py>(slf: &Bound<'py, Table>) -> PyResult<Bound<'py, PyAny>> {
         let py = slf.py();
         let arrow = slf.get().pyarrow(py, slf)?;

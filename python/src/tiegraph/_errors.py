@@ -77,7 +77,30 @@ __all__ = [
 
 
 class TiegraphError(Exception):
-    """Base class of every error raised by tiegraph."""
+    """Base class of every error raised by tiegraph.
+
+    The message is the core's: lowercase, naming the value at fault and,
+    for bulk input, the row (``"row 5: self-interaction: ..."``).
+
+    Attributes
+    ----------
+    row : int or None
+        0-based position of the bad row of a bulk load, across all
+        batches; None for other errors.
+    line : int or None
+        1-based line of the bad row in a CSV file (header included); None
+        for other inputs.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> import tiegraph as tg
+    >>> try:
+    ...     tg.Graph().add_interaction("ana", "ana", at=dt.datetime(2026, 3, 2), channel="email")
+    ... except tg.TiegraphError as exc:
+    ...     print(type(exc).__name__, exc, exc.row)
+    SelfInteractionError self-interaction: "ana" cannot interact with themself None
+    """
 
     #: 0-based position of the bad row of a bulk load, across all batches.
     row: int | None = None

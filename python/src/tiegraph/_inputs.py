@@ -17,7 +17,24 @@ _PARQUET = (".parquet", ".pq", ".parq")
 
 
 def read_path(path: str | os.PathLike[str]) -> Any:
-    """A ``pyarrow.RecordBatchReader`` over a Parquet file, batch by batch."""
+    """A ``pyarrow.RecordBatchReader`` over a Parquet file, batch by batch.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        A ``.parquet`` (or ``.pq``, ``.parq``) file; CSV files never come
+        here, the core reads them.
+
+    Returns
+    -------
+    pyarrow.RecordBatchReader
+        The file's row groups, read one batch at a time.
+
+    Raises
+    ------
+    InvalidArgumentError
+        Any other kind of file.
+    """
     name = os.fspath(path)
     if not name.lower().endswith(_PARQUET):
         raise InvalidArgumentError(
@@ -37,7 +54,24 @@ def _reader(schema: Any, batches: Any) -> Any:
 
 
 def to_arrow(data: Any) -> Any:
-    """An Arrow table for inputs without ``__arrow_c_stream__``."""
+    """An Arrow table for inputs without ``__arrow_c_stream__``.
+
+    Parameters
+    ----------
+    data : object
+        What the load was given; only a pandas DataFrame (pandas before
+        2.2 has no PyCapsule interface) can be converted.
+
+    Returns
+    -------
+    pyarrow.Table
+        The DataFrame's columns, without its index.
+
+    Raises
+    ------
+    TypeError
+        ``data`` is not a pandas DataFrame.
+    """
     # Only a module already imported can have made `data`: no import here.
     pd = sys.modules.get("pandas")
     if pd is not None and isinstance(data, pd.DataFrame):
@@ -79,7 +113,14 @@ class _Tqdm:
 
 
 def default_progress() -> Callable[[int], None]:
-    """The reporter of ``progress=True``: tqdm when installed, else a line on stderr."""
+    """The reporter of ``progress=True``: tqdm when installed, else a line on stderr.
+
+    Returns
+    -------
+    callable
+        Called with the number of rows read so far; its ``close()`` ends
+        the report.
+    """
     try:
         from tqdm.auto import tqdm  # type: ignore[import-untyped, unused-ignore]
     except ImportError:

@@ -46,86 +46,190 @@ _SuggestMethod = Literal["adamic_adar", "resource_allocation"]
 
 @final
 class Person:
-    """A person: a key and optional details."""
+    """A person: a key and optional details.
+
+    Returned by :meth:`Graph.person`, :meth:`Graph.people` and
+    :meth:`Graph.remove_person`: a copy, so holding one never holds the
+    graph. People compare by value.
+
+    Examples
+    --------
+    >>> g = Graph()
+    >>> g.add_person("lee@daily.example", name="Lee Park", tags=["press"])
+    >>> g.person("lee@daily.example")
+    Person(key='lee@daily.example', name='Lee Park', organisation=None, role=None, tags=['press'])
+    """
 
     @property
-    def key(self) -> str: ...
+    def key(self) -> str:
+        """The person's key (an email address, a handle): unique and non-empty."""
     @property
-    def name(self) -> str | None: ...
+    def name(self) -> str | None:
+        """Their name, or None."""
     @property
-    def organisation(self) -> str | None: ...
+    def organisation(self) -> str | None:
+        """The organisation they belong to, or None."""
     @property
-    def role(self) -> str | None: ...
+    def role(self) -> str | None:
+        """Their role (``"reporter"``, ``"account director"``), or None."""
     @property
-    def tags(self) -> list[str]: ...
+    def tags(self) -> list[str]:
+        """Their tags, in the order given (empty when none)."""
     def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class Channel:
-    """A channel of contact and its place in the scoring model."""
+    """A channel of contact and its place in the scoring model.
+
+    Returned by :meth:`Graph.channel`, :meth:`Graph.channels` and
+    :meth:`Graph.register_channel`; channels compare by value.
+
+    Examples
+    --------
+    >>> Graph().channel("email")
+    Channel(name='email', mode='online', class_='private_written', weight=0.3, mutual=False, typical_duration=None)
+    """
 
     @property
-    def name(self) -> str: ...
+    def name(self) -> str:
+        """The channel's name, as interactions give it (``"email"``)."""
     @property
-    def mode(self) -> _Mode: ...
+    def mode(self) -> _Mode:
+        """The mode: ``"online"`` or ``"offline"``."""
     @property
-    def class_(self) -> _Class: ...
+    def class_(self) -> _Class:
+        """The class, for multiplexity and the online-only cap.
+
+        ``"offline"``, ``"synchronous"``, ``"private_written"``,
+        ``"public_directed"``, ``"broadcast"`` or ``"one_click"``.
+        """
     @property
-    def weight(self) -> float: ...
+    def weight(self) -> float:
+        """The weight w_c of one interaction of typical length."""
     @property
-    def mutual(self) -> bool: ...
+    def mutual(self) -> bool:
+        """Whether an interaction counts for both sides, whoever logged it."""
     @property
-    def typical_duration(self) -> float | None: ...
+    def typical_duration(self) -> float | None:
+        """The typical duration in seconds, or None.
+
+        When set, an interaction with a duration d weighs √(d / typical) times
+        more, clamped to the model's ``duration_gain_min`` and
+        ``duration_gain_max``.
+        """
     def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class Interaction:
-    """One stored interaction; `at` is an aware datetime in UTC."""
+    """One stored interaction, as :meth:`Graph.interactions` returns it.
+
+    A copy; interactions compare by value.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> g = Graph()
+    >>> g.add_interaction("ana", "lee", at=dt.datetime(2026, 3, 2, 10), channel="phone_call", duration=600)
+    >>> g.interactions("ana", "lee")[0]
+    Interaction(src='ana', dst='lee', at=datetime.datetime(2026, 3, 2, 10, 0, tzinfo=datetime.timezone.utc), channel='phone_call', duration=600.0, weight=1.0)
+    """
 
     @property
-    def src(self) -> str: ...
+    def src(self) -> str:
+        """The key of the person who initiated it."""
     @property
-    def dst(self) -> str: ...
+    def dst(self) -> str:
+        """The key of the other person."""
     @property
-    def at(self) -> dt.datetime: ...
+    def at(self) -> dt.datetime:
+        """When it happened (aware, in UTC), to the second."""
     @property
-    def channel(self) -> str: ...
+    def channel(self) -> str:
+        """The channel's name."""
     @property
-    def duration(self) -> float | None: ...
+    def duration(self) -> float | None:
+        """How long it lasted, in seconds, or None."""
     @property
-    def weight(self) -> float: ...
+    def weight(self) -> float:
+        """The weight multiplier m (1 unless given)."""
     def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class Connection:
-    """A declared platform link; `kind="follows"` means a follows b."""
+    """A declared link on a platform: friends, contacts, a follow.
+
+    Returned by :meth:`Graph.connections`; connections compare by value.
+    A connection is not contact: it only feeds the model's ``connection``
+    feature.
+
+    Examples
+    --------
+    >>> g = Graph()
+    >>> g.add_connection("ana", "lee", platform="x", kind="follows")
+    >>> g.connections("ana", "lee")
+    [Connection(a='ana', b='lee', platform='x', kind='follows', since=None)]
+    """
 
     @property
-    def a(self) -> str: ...
+    def a(self) -> str:
+        """One person's key; the follower when ``kind`` is ``"follows"``."""
     @property
-    def b(self) -> str: ...
+    def b(self) -> str:
+        """The other person's key; the one followed when ``kind`` is ``"follows"``."""
     @property
-    def platform(self) -> str: ...
+    def platform(self) -> str:
+        """The platform (``"linkedin"``, ``"x"``)."""
     @property
-    def kind(self) -> Literal["mutual", "follows"]: ...
+    def kind(self) -> Literal["mutual", "follows"]:
+        """The kind: ``"mutual"``, or ``"follows"`` when ``a`` follows ``b``."""
     @property
-    def since(self) -> dt.datetime | None: ...
+    def since(self) -> dt.datetime | None:
+        """Since when the link exists (aware, UTC), or None when unknown."""
     def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class LoadReport:
-    """What a bulk load did."""
+    """What a bulk load did.
+
+    Returned by :meth:`Graph.load_interactions` and
+    :meth:`Graph.load_connections`.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> import pyarrow as pa
+    >>> t = pa.table({
+    ...     "src": ["ana", "ana"],
+    ...     "dst": ["lee", "ana"],
+    ...     "time": [dt.datetime(2026, 3, 2), dt.datetime(2026, 3, 3)],
+    ...     "channel": ["email", "email"],
+    ... })
+    >>> report = Graph().load_interactions(t, on_error="skip")
+    >>> (report.rows, report.added, report.new_people, report.ties_touched)
+    (2, 1, 2, 1)
+    >>> report.skipped
+    [(1, 'self-interaction: "ana" cannot interact with themself')]
+    """
 
     @property
-    def rows(self) -> int: ...
+    def rows(self) -> int:
+        """The number of rows read."""
     @property
-    def added(self) -> int: ...
+    def added(self) -> int:
+        """The number of rows added."""
     @property
-    def skipped(self) -> list[tuple[int, str]]: ...
+    def skipped(self) -> list[tuple[int, str]]:
+        """The rows left out with ``on_error="skip"``, as ``(row, message)``.
+
+        ``row`` is 0-based across all batches; the message of a CSV row
+        starts with its line (``"line 3: ..."``).
+        """
     @property
-    def new_people(self) -> int: ...
+    def new_people(self) -> int:
+        """The number of people created because a row named them."""
     @property
-    def ties_touched(self) -> int: ...
+    def ties_touched(self) -> int:
+        """The number of ties that received at least one row."""
 
 @final
 class Weights:
@@ -164,23 +268,43 @@ class Weights:
         structural: float = ...,
     ) -> Weights: ...
     @property
-    def recency(self) -> float: ...
+    def recency(self) -> float:
+        """The weight ω_R of recency (default 0.25)."""
     @property
-    def intensity(self) -> float: ...
+    def intensity(self) -> float:
+        """The weight ω_I of intensity (default 0.25)."""
     @property
-    def duration(self) -> float: ...
+    def duration(self) -> float:
+        """The weight ω_D of duration (default 0.15)."""
     @property
-    def regularity(self) -> float: ...
+    def regularity(self) -> float:
+        """The weight ω_F of regularity (default 0.10)."""
     @property
-    def reciprocity(self) -> float: ...
+    def reciprocity(self) -> float:
+        """The weight ω_B of reciprocity (default 0.10)."""
     @property
-    def multiplexity(self) -> float: ...
+    def multiplexity(self) -> float:
+        """The weight ω_M of multiplexity (default 0.10)."""
     @property
-    def connection(self) -> float: ...
+    def connection(self) -> float:
+        """The weight ω_K of a declared connection (default 0.05)."""
     @property
-    def structural(self) -> float: ...
+    def structural(self) -> float:
+        """The weight ω_S of the structural overlap (default 0.05; counts only with ``structural=True``)."""
     def to_dict(self) -> dict[str, float]:
-        """The weights by feature name, in model order."""
+        """The weights by feature name, in model order.
+
+        Returns
+        -------
+        dict of str to float
+            ``recency``, ``intensity``, ``duration``, ``regularity``,
+            ``reciprocity``, ``multiplexity``, ``connection``, ``structural``.
+
+        Examples
+        --------
+        >>> Weights(connection=0.2).to_dict()["connection"]
+        0.2
+        """
     def __getnewargs_ex__(self) -> tuple[tuple[()], dict[str, float]]: ...
     def __eq__(self, other: object, /) -> bool: ...
 
@@ -265,53 +389,103 @@ class ScoringModel:
     def from_dict(cls, d: dict[str, Any]) -> ScoringModel:
         """A model from a dict of parameters, as :meth:`to_dict` writes it.
 
-        Parameters not in ``d`` keep their defaults.
+        Parameters
+        ----------
+        d : dict
+            Parameters by name, as the constructor takes them; those not in
+            ``d`` keep their defaults.
+
+        Returns
+        -------
+        ScoringModel
+            The model, validated.
 
         Raises
         ------
         InvalidParameterError
             As the constructor.
+
+        Examples
+        --------
+        >>> ScoringModel.from_dict({"window_days": 180, "weights": {"recency": 0.5}})
+        ScoringModel(window_days=180.0, weights={'recency': 0.5})
         """
     def to_dict(self) -> dict[str, Any]:
         """Every parameter by name, in declaration order; ``weights`` as a dict.
 
-        The dict is plain data (numbers, bools, a nested dict), ready for
-        JSON.
+        Returns
+        -------
+        dict
+            Plain data (numbers, bools, a nested dict), ready for JSON;
+            :meth:`from_dict` reads it back.
+
+        Examples
+        --------
+        >>> d = ScoringModel().to_dict()
+        >>> (d["recency_half_life_days"], d["weights"]["recency"])
+        (90.0, 0.25)
         """
     @property
-    def recency_half_life_days(self) -> float: ...
+    def recency_half_life_days(self) -> float:
+        """The half-life h_R of the recency of two-way contact, in days."""
     @property
-    def intensity_half_life_days(self) -> float: ...
+    def intensity_half_life_days(self) -> float:
+        """The half-life h_I of an interaction's contribution to intensity, in days."""
     @property
-    def intensity_scale(self) -> float: ...
+    def intensity_scale(self) -> float:
+        """The intensity scale κ."""
     @property
-    def duration_scale_days(self) -> float: ...
+    def duration_scale_days(self) -> float:
+        """The time scale τ_D of the relationship's duration, in days."""
     @property
-    def regularity_weeks(self) -> int: ...
+    def regularity_weeks(self) -> int:
+        """The number A of recent weeks regularity looks at."""
     @property
-    def window_days(self) -> float: ...
+    def window_days(self) -> float:
+        """The window L of reciprocity and multiplexity, in days."""
     @property
-    def meaningful_threshold(self) -> float: ...
+    def meaningful_threshold(self) -> float:
+        """The effective weight from which an interaction is meaningful."""
     @property
-    def duration_gain_min(self) -> float: ...
+    def duration_gain_min(self) -> float:
+        """The lower clamp of the duration gain √(d / d_typ)."""
     @property
-    def duration_gain_max(self) -> float: ...
+    def duration_gain_max(self) -> float:
+        """The upper clamp of the duration gain √(d / d_typ)."""
     @property
-    def online_only_cap(self) -> float: ...
+    def online_only_cap(self) -> float:
+        """The strength cap of two-way pairs that never met or called."""
     @property
-    def weights(self) -> Weights: ...
+    def weights(self) -> Weights:
+        """The feature weights ω."""
     @property
-    def structural(self) -> bool: ...
+    def structural(self) -> bool:
+        """Whether the structural overlap S is part of the model."""
     @property
-    def dormant_recency(self) -> float: ...
+    def dormant_recency(self) -> float:
+        """The recency below which a tie can be ``"dormant"``."""
     @property
-    def dormant_drop(self) -> float: ...
+    def dormant_drop(self) -> float:
+        """How far below its peak the strength of a ``"dormant"`` tie must be."""
     @property
-    def cooling_lookback_days(self) -> float: ...
+    def cooling_lookback_days(self) -> float:
+        """How many days back ``"cooling"`` compares the strength with."""
     @property
-    def cooling_drop(self) -> float: ...
+    def cooling_drop(self) -> float:
+        """The drop since ``cooling_lookback_days`` earlier beyond which a tie is ``"cooling"``."""
     def weight_sum(self) -> float:
-        """Σω over the enabled features (S only when ``structural``)."""
+        """Σω over the enabled features (S only when ``structural``).
+
+        Returns
+        -------
+        float
+            The sum the contributions are divided by.
+
+        Examples
+        --------
+        >>> round(ScoringModel().weight_sum(), 6)
+        1.0
+        """
     def fit(
         self,
         graph: Graph,
@@ -471,20 +645,39 @@ class View:
     ) -> View: ...
     @classmethod
     def online(cls) -> View:
-        """Online channels only."""
+        """A view of the online channels only.
+
+        Returns
+        -------
+        View
+            ``View(mode="online")``, what ``view="online"`` stands for.
+
+        Examples
+        --------
+        >>> View.online() == View(mode="online")
+        True
+        """
     @classmethod
     def offline(cls) -> View:
-        """Offline channels only."""
+        """A view of the offline channels only.
+
+        Returns
+        -------
+        View
+            ``View(mode="offline")``, what ``view="offline"`` stands for.
+        """
     @property
-    def mode(self) -> _Mode | None: ...
+    def mode(self) -> _Mode | None:
+        """The mode kept, ``"online"`` or ``"offline"``, or None for both."""
     @property
-    def channels(self) -> list[str] | None: ...
+    def channels(self) -> list[str] | None:
+        """The names of the channels kept, or None for all."""
     @property
     def start(self) -> dt.datetime | None:
-        """Aware, in UTC."""
+        """The start of the window (aware, UTC), or None: interactions at or after it count."""
     @property
     def end(self) -> dt.datetime | None:
-        """Aware, in UTC."""
+        """The end of the window (aware, UTC), or None: interactions strictly before it count."""
     def __getnewargs_ex__(self) -> tuple[tuple[()], dict[str, Any]]: ...
     def __eq__(self, other: object, /) -> bool: ...
 
@@ -524,25 +717,54 @@ class Strength:
     """
 
     @property
-    def value(self) -> float: ...
+    def value(self) -> float:
+        """The strength, in [0, 1]."""
     @property
-    def components(self) -> dict[str, float]: ...
+    def components(self) -> dict[str, float]:
+        """The features by name, each in [0, 1].
+
+        ``recency``, ``intensity``, ``duration``, ``regularity``,
+        ``reciprocity``, ``multiplexity``, ``connection`` (and ``structural``
+        when the model has it on).
+        """
     @property
-    def contributions(self) -> dict[str, float]: ...
+    def contributions(self) -> dict[str, float]:
+        """What each feature adds to the strength, ω·f / Σω, by name.
+
+        They sum to the value before the online-only cap (only ``connection``
+        contributes when the pair is not two-way).
+        """
     @property
-    def state(self) -> _State: ...
+    def state(self) -> _State:
+        """The state of the tie.
+
+        ``"dormant"``, ``"cooling"``, ``"active"``, ``"one_sided"``,
+        ``"passive"``, ``"connected"`` or ``"none"``.
+        """
     @property
-    def one_sided_from(self) -> str | None: ...
+    def one_sided_from(self) -> str | None:
+        """The key of the side that reached out when the state is ``"one_sided"``, else None."""
     @property
-    def peak(self) -> float | None: ...
+    def peak(self) -> float | None:
+        """The pair's peak strength, or None when it was not computed.
+
+        The highest strength at the times of the pair's meaningful
+        interactions and at the date: set by ``Graph.explain``, by
+        ``Graph.ties(with_peak=True)`` and whenever the dormant rule needed
+        it; ``Graph.peak`` gives it with its time.
+        """
     @property
-    def effort(self) -> tuple[float, float]: ...
+    def effort(self) -> tuple[float, float]:
+        """What each side put in (decayed intensity sums), in the order asked."""
     @property
-    def two_way(self) -> bool: ...
+    def two_way(self) -> bool:
+        """Whether both sides have a meaningful interaction at or before the date."""
     @property
-    def online_only(self) -> bool: ...
+    def online_only(self) -> bool:
+        """Whether the pair is two-way but never met or called (meaningfully)."""
     @property
-    def capped(self) -> bool: ...
+    def capped(self) -> bool:
+        """Whether the online-only cap lowered the value."""
     def __float__(self) -> float:
         """The value."""
     def __eq__(self, other: object, /) -> bool: ...
@@ -553,9 +775,10 @@ class Contact:
 
     @property
     def at(self) -> dt.datetime:
-        """When (aware, UTC)."""
+        """When it happened (aware, UTC)."""
     @property
-    def channel(self) -> str: ...
+    def channel(self) -> str:
+        """The channel's name."""
     @property
     def from_(self) -> str:
         """The key of the person who initiated it."""
@@ -578,7 +801,8 @@ class Explanation:
     """
 
     @property
-    def strength(self) -> Strength: ...
+    def strength(self) -> Strength:
+        """The score, with its ``peak`` set."""
     @property
     def last_two_way(self) -> Contact | None:
         """The latest contact that made the pair two-way (the earlier side's last)."""
@@ -600,6 +824,17 @@ class Table:
     ``polars.DataFrame(t)``, DuckDB and pandas (>= 2.2, through pyarrow)
     read it without a copy; :meth:`to_arrow`, :meth:`to_pandas` and
     :meth:`to_polars` do that for you.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> g = Graph()
+    >>> g.add_interaction("ana", "lee", at=dt.datetime(2026, 3, 2), channel="in_person")
+    >>> t = g.ties(as_of=dt.datetime(2026, 3, 10))
+    >>> (t.num_rows, t.column_names[:3])
+    (1, ['a', 'b', 'strength'])
+    >>> t.to_arrow().column("b").to_pylist()
+    ['lee']
     """
 
     def __arrow_c_stream__(self, requested_schema: object | None = None) -> object:
@@ -608,11 +843,23 @@ class Table:
         """The Arrow C schema of the table (a PyCapsule)."""
     def __len__(self) -> int: ...
     @property
-    def num_rows(self) -> int: ...
+    def num_rows(self) -> int:
+        """The number of rows."""
     @property
-    def column_names(self) -> list[str]: ...
+    def column_names(self) -> list[str]:
+        """The column names, in order."""
     def column(self, name: str) -> Any:
         """One column as a ``pyarrow.ChunkedArray``.
+
+        Parameters
+        ----------
+        name : str
+            The column's name.
+
+        Returns
+        -------
+        pyarrow.ChunkedArray
+            The column, without a copy.
 
         Raises
         ------
@@ -620,11 +867,29 @@ class Table:
             No column has this name; the message lists those there are.
         """
     def to_arrow(self) -> Any:
-        """The table as a ``pyarrow.Table`` (no copy)."""
+        """The table as a ``pyarrow.Table`` (no copy).
+
+        Returns
+        -------
+        pyarrow.Table
+            The same columns and rows.
+        """
     def to_pandas(self) -> Any:
-        """The table as a ``pandas.DataFrame`` (through pyarrow; needs pandas)."""
+        """The table as a ``pandas.DataFrame`` (through pyarrow; needs pandas).
+
+        Returns
+        -------
+        pandas.DataFrame
+            One column per table column, in order.
+        """
     def to_polars(self) -> Any:
-        """The table as a ``polars.DataFrame`` (needs polars)."""
+        """The table as a ``polars.DataFrame`` (needs polars).
+
+        Returns
+        -------
+        polars.DataFrame
+            One column per table column, in order.
+        """
 
 @final
 class Path:
@@ -656,19 +921,34 @@ class Path:
     """
 
     @property
-    def people(self) -> list[str]: ...
+    def people(self) -> list[str]:
+        """The keys of the people on the path, from the person asking to the person to reach."""
     @property
-    def strengths(self) -> list[float]: ...
+    def strengths(self) -> list[float]:
+        """The strength of each tie on the path, in order.
+
+        ``strengths[i]`` is the strength of the tie between ``people[i]`` and
+        ``people[i + 1]``.
+        """
     @property
-    def bottleneck(self) -> float: ...
+    def bottleneck(self) -> float:
+        """The weakest strength on the path: an introduction is only as good as its weakest link."""
     @property
-    def product(self) -> float: ...
+    def product(self) -> float:
+        """The product of the strengths, multiplied from the first tie on."""
     @property
-    def weakest(self) -> int: ...
+    def weakest(self) -> int:
+        """The index in ``strengths`` of the weakest tie (the first of equals)."""
     @property
-    def reason(self) -> str: ...
+    def reason(self) -> str:
+        """The path in words.
+
+        For example ``"ana → sam (0.71) → lee (0.43): weakest link sam–lee"``
+        or ``"ana → lee (0.50): a direct tie"``.
+        """
     @property
-    def hops(self) -> int: ...
+    def hops(self) -> int:
+        """The number of ties on the path."""
     def __eq__(self, other: object, /) -> bool: ...
 
 @final
@@ -706,21 +986,46 @@ class Brokerage:
     """
 
     @property
-    def person(self) -> str: ...
+    def person(self) -> str:
+        """The person's key."""
     @property
-    def degree(self) -> int: ...
+    def degree(self) -> int:
+        """The number of their ties with strength > 0."""
     @property
-    def strength(self) -> float: ...
+    def strength(self) -> float:
+        """The sum of the strengths of those ties."""
     @property
-    def constraint(self) -> float: ...
+    def constraint(self) -> float:
+        """Burt's constraint, NaN without ties.
+
+        C_i = Σ_j (p_ij + Σ_q p_iq p_qj)² with p_ij = w_ij / Σ_k w_ik.
+        """
     @property
-    def effective_size(self) -> float: ...
+    def effective_size(self) -> float:
+        """Burt's weighted effective size, NaN without ties.
+
+        Σ_j (1 − Σ_q p_iq m_jq) with m_jq = w_jq / max_k w_jk.
+        """
     @property
-    def unweighted_effective_size(self) -> float: ...
+    def unweighted_effective_size(self) -> float:
+        """Borgatti's effective size n − 2t/n, NaN without ties.
+
+        t is the number of ties among the n contacts.
+        """
     @property
-    def constrained_by(self) -> list[tuple[str, float]]: ...
+    def constrained_by(self) -> list[tuple[str, float]]:
+        """The contacts that constrain most, as ``(key, local constraint)``.
+
+        At most three, largest local constraint (p_ij + Σ_q p_iq p_qj)²
+        first, then by key.
+        """
     @property
-    def reason(self) -> str: ...
+    def reason(self) -> str:
+        """The position in words.
+
+        For example ``"ties to 2 people, 2.00 of them non-redundant;
+        constraint 0.50, most from ana (0.25)"``.
+        """
     def __eq__(self, other: object, /) -> bool: ...
 
 @final
@@ -759,21 +1064,55 @@ class Communities:
     """
 
     @property
-    def table(self) -> Table: ...
+    def table(self) -> Table:
+        """Every person's community, as a table.
+
+        Every person of the graph, in key order: columns ``person`` (string)
+        and ``community`` (uint32).
+        """
     @property
-    def count(self) -> int: ...
+    def count(self) -> int:
+        """The number of communities."""
     @property
-    def modularity(self) -> float: ...
+    def modularity(self) -> float:
+        """Newman's modularity of the partition at ``resolution``, on the strength-weighted graph."""
     @property
-    def resolution(self) -> float: ...
+    def resolution(self) -> float:
+        """The resolution γ the partition was found with."""
     def of(self, key: str) -> int | None:
-        """The community of a person; None for a key the partition does not hold."""
+        """The community of a person; None for a key the partition does not hold.
+
+        Parameters
+        ----------
+        key : str
+            The person's key.
+
+        Returns
+        -------
+        int or None
+            The community's number.
+        """
     def members(self, c: int) -> list[str]:
-        """The keys of community ``c``'s members, in key order (none when out of range)."""
+        """The keys of community ``c``'s members, in key order (none when out of range).
+
+        Parameters
+        ----------
+        c : int
+            The community's number, from 0.
+
+        Returns
+        -------
+        list of str
+            The members' keys; empty when there is no community ``c``.
+        """
     def groups(self) -> list[list[str]]:
         """Every community's member keys, in community order.
 
-        The shape :meth:`Graph.modularity` takes back.
+        Returns
+        -------
+        list of list of str
+            One list of keys per community, in key order: the shape
+            :meth:`Graph.modularity` takes back.
         """
 
 @final
@@ -813,19 +1152,30 @@ class EgoLayers:
     """
 
     @property
-    def person(self) -> str: ...
+    def person(self) -> str:
+        """The key of the person at the centre."""
     @property
-    def sizes(self) -> list[int]: ...
+    def sizes(self) -> list[int]:
+        """The cumulative layer sizes used."""
     @property
-    def outside(self) -> int: ...
+    def outside(self) -> int:
+        """The number of ties with strength > 0 ranked past the last size."""
     @property
-    def members(self) -> Table: ...
+    def members(self) -> Table:
+        """The ties in a layer, one row each, innermost layer and strongest tie first.
+
+        See :class:`EgoLayers` for the columns.
+        """
     @property
-    def layers(self) -> Table: ...
+    def layers(self) -> Table:
+        """The non-empty layers, one row each, innermost first.
+
+        See :class:`EgoLayers` for the columns.
+        """
 
 @final
 class LiftReport:
-    """Does meeting in person change how much two people talk online?
+    """Whether meeting in person changes how much two people talk online.
 
     From :meth:`Graph.offline_lift`: the meaningful online interactions of
     each tie (both directions) in a window before and a window after its
@@ -867,17 +1217,49 @@ class LiftReport:
     """
 
     @property
-    def treated(self) -> Table: ...
+    def treated(self) -> Table:
+        """The ties that met, one row each, in key order of the pair.
+
+        See :class:`LiftReport` for the columns.
+        """
     @property
-    def control(self) -> Table: ...
+    def control(self) -> Table:
+        """The matched ties that never met, one row each, in key order of the pair.
+
+        The columns are those of :attr:`treated`.
+        """
     @property
-    def summary(self) -> dict[str, dict[str, Any]]: ...
+    def summary(self) -> dict[str, dict[str, Any]]:
+        """Each group's summary: ``{"treated": {...}, "control": {...}}``.
+
+        See :class:`LiftReport` for the keys.
+        """
     @property
-    def options(self) -> dict[str, Any]: ...
+    def options(self) -> dict[str, Any]:
+        """The options used: ``person``, ``history_days``, ``window_days``, ``rate_days``."""
 
 @final
 class Graph:
-    """A relationship graph: people addressed by key, and their ties."""
+    """A relationship graph: people addressed by key, and their ties.
+
+    Interactions (contacts on a channel), group events and declared
+    connections tie people; every score is taken ``as_of`` a date, since
+    tiegraph never reads a clock. A graph can be shared between threads:
+    reads run side by side, writes wait for them, and heavy calls release
+    the GIL. Graphs compare by value, pickle (through a versioned JSON
+    snapshot) and save with :meth:`save`.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> g = Graph()
+    >>> g.add_person("ana", name="Ana Reyes")
+    >>> g.add_interaction("ana", "lee", at=dt.datetime(2026, 3, 2), channel="in_person")
+    >>> g
+    Graph(people=2, ties=1, interactions=1)
+    >>> g.strength("ana", "lee", as_of=dt.date(2026, 3, 10)).state
+    'active'
+    """
 
     def __new__(cls) -> Graph: ...
     def add_person(
@@ -888,7 +1270,35 @@ class Graph:
         organisation: str | None = None,
         role: str | None = None,
         tags: Sequence[str] | None = None,
-    ) -> None: ...
+    ) -> None:
+        """Adds a person; the key must be new and non-empty.
+
+        People an interaction, event or connection names are created as they
+        come; add them first to give their details.
+
+        Parameters
+        ----------
+        key : str
+            The person's key (an email address, a handle).
+        name, organisation, role : str, optional
+            Their details.
+        tags : sequence of str, optional
+            Their tags.
+
+        Raises
+        ------
+        PersonExistsError
+            A person with this key already exists (see :meth:`update_person`).
+        EmptyKeyError
+            ``key`` is empty.
+
+        Examples
+        --------
+        >>> g = Graph()
+        >>> g.add_person("lee@daily.example", name="Lee Park", tags=["press", "ai"])
+        >>> g.person("lee@daily.example").tags
+        ['press', 'ai']
+        """
     def update_person(
         self,
         key: str,
@@ -897,18 +1307,100 @@ class Graph:
         organisation: str | None = None,
         role: str | None = None,
         tags: Sequence[str] | None = None,
-    ) -> None: ...
-    def person(self, key: str) -> Person: ...
-    def people(self) -> list[Person]: ...
-    def remove_person(self, key: str) -> Person: ...
+    ) -> None:
+        """Changes the details given of a person; those left as None are kept.
+
+        Parameters
+        ----------
+        key : str
+            The key of the person to change.
+        name, organisation, role : str, optional
+            The new details; None keeps the current one (a detail cannot be
+            cleared this way).
+        tags : sequence of str, optional
+            The new tags, replacing the current ones; None keeps them.
+
+        Raises
+        ------
+        PersonNotFoundError
+            No person has this key.
+
+        Examples
+        --------
+        >>> g = Graph()
+        >>> g.add_person("lee", name="Lee Park")
+        >>> g.update_person("lee", organisation="The Daily Example")
+        >>> (g.person("lee").name, g.person("lee").organisation)
+        ('Lee Park', 'The Daily Example')
+        """
+    def person(self, key: str) -> Person:
+        """The person with this key.
+
+        Parameters
+        ----------
+        key : str
+            The person's key.
+
+        Returns
+        -------
+        Person
+            A copy of the person's details.
+
+        Raises
+        ------
+        PersonNotFoundError
+            No person has this key.
+        """
+    def people(self) -> list[Person]:
+        """Every person, in key order.
+
+        Returns
+        -------
+        list of Person
+            Copies of everyone's details.
+        """
+    def remove_person(self, key: str) -> Person:
+        """Removes a person and their ties; returns the person removed.
+
+        They are also taken out of every group event, whose remaining pairs are
+        re-diluted as if they had never been there.
+
+        Parameters
+        ----------
+        key : str
+            The person's key.
+
+        Returns
+        -------
+        Person
+            The person removed.
+
+        Raises
+        ------
+        PersonNotFoundError
+            No person has this key.
+
+        Examples
+        --------
+        >>> import datetime as dt
+        >>> g = Graph()
+        >>> g.add_interaction("ana", "lee", at=dt.datetime(2026, 3, 2), channel="email")
+        >>> g.remove_person("lee").key
+        'lee'
+        >>> (g.person_count, g.tie_count, g.interaction_count)
+        (1, 0, 0)
+        """
     def __contains__(self, key: object, /) -> bool: ...
     def __len__(self) -> int: ...
     @property
-    def person_count(self) -> int: ...
+    def person_count(self) -> int:
+        """The number of people."""
     @property
-    def tie_count(self) -> int: ...
+    def tie_count(self) -> int:
+        """The number of ties (pairs with an interaction or a connection)."""
     @property
-    def interaction_count(self) -> int: ...
+    def interaction_count(self) -> int:
+        """The number of stored interactions (a group event counts once per pair)."""
     def add_interaction(
         self,
         src: str,
@@ -918,7 +1410,53 @@ class Graph:
         channel: str,
         duration: float | None = None,
         weight: float = 1.0,
-    ) -> None: ...
+    ) -> None:
+        """Adds one interaction; people it names are created if new.
+
+        Parameters
+        ----------
+        src : str
+            The key of the person who initiated it (who wrote, called, invited).
+        dst : str
+            The key of the other person.
+        at : datetime.datetime or datetime.date
+            When it happened: a naive datetime is UTC, an aware one is
+            converted; a date is its midnight UTC. Numbers are refused: their
+            unit would be a guess.
+        channel : str
+            A built-in channel (``"in_person"``, ``"event"``, ``"video_call"``,
+            ``"phone_call"``, ``"email"``, ``"direct_message"``,
+            ``"public_reply"``, ``"broadcast"``, ``"reaction"``) or one
+            registered with :meth:`register_channel`.
+        duration : float, optional
+            How long it lasted, in seconds. On a channel with a typical duration
+            it scales the weight by √(duration / typical), clamped.
+        weight : float, default 1
+            A multiplier of the channel's weight.
+
+        Raises
+        ------
+        UnknownChannelError
+            ``channel`` is neither built in nor registered (the message lists
+            the known ones).
+        SelfInteractionError
+            ``src == dst``.
+        EmptyKeyError
+            An empty key.
+        InvalidDurationError, InvalidWeightError
+            A duration or weight that is negative, NaN or infinite (or a
+            duration longer than ten years).
+        TypeError
+            ``at`` is not a datetime or a date.
+
+        Examples
+        --------
+        >>> import datetime as dt
+        >>> g = Graph()
+        >>> g.add_interaction("ana", "lee", at=dt.datetime(2026, 4, 2, 10), channel="in_person", duration=5400)
+        >>> (g.person_count, g.tie_count, g.interaction_count)
+        (2, 1, 1)
+        """
     def remove_interaction(
         self,
         src: str,
@@ -928,7 +1466,33 @@ class Graph:
         channel: str,
         duration: float | None = None,
         weight: float = 1.0,
-    ) -> None: ...
+    ) -> None:
+        """Removes one stored interaction equal to this one.
+
+        Equal means the same people in the same order, time to the second,
+        channel, duration and weight. A tie left with nothing is removed too;
+        the people stay.
+
+        Parameters
+        ----------
+        src, dst, at, channel, duration, weight
+            The interaction, as :meth:`add_interaction` took it.
+
+        Raises
+        ------
+        InteractionNotFoundError
+            No stored interaction is equal to this one (unknown people
+            included).
+
+        Examples
+        --------
+        >>> import datetime as dt
+        >>> g = Graph()
+        >>> g.add_interaction("ana", "lee", at=dt.datetime(2026, 3, 2), channel="email")
+        >>> g.remove_interaction("ana", "lee", at=dt.datetime(2026, 3, 2), channel="email")
+        >>> (g.person_count, g.tie_count)
+        (2, 0)
+        """
     def add_event(
         self,
         participants: Sequence[str],
@@ -938,7 +1502,46 @@ class Graph:
         duration: float | None = None,
         weight: float = 1.0,
         name: str | None = None,
-    ) -> None: ...
+    ) -> None:
+        """Adds a group event: one interaction per pair of participants.
+
+        A dinner, a conference, a send-off: each pair of the n participants gets
+        one interaction on ``channel``, with weight ``weight / sqrt(n - 1)``, so
+        that a crowd counts less per pair than a small table.
+
+        Parameters
+        ----------
+        participants : sequence of str
+            The keys of the people there: at least two, each once. People new
+            to the graph are created.
+        at : datetime.datetime or datetime.date
+            When it took place (naive = UTC; a date is its midnight UTC).
+        channel : str, default "event"
+            The channel of the pairwise interactions.
+        duration : float, optional
+            How long it lasted, in seconds.
+        weight : float, default 1
+            The weight multiplier before the dilution.
+        name : str, optional
+            The event's name (``"product launch"``).
+
+        Raises
+        ------
+        InvalidEventError
+            Fewer than two distinct people, or one listed twice.
+        UnknownChannelError, EmptyKeyError, InvalidDurationError, InvalidWeightError
+            As in :meth:`add_interaction`.
+
+        Examples
+        --------
+        >>> import datetime as dt
+        >>> g = Graph()
+        >>> g.add_event(["lee", "ana", "sam", "bo", "kim"], at=dt.datetime(2026, 6, 12, 19), name="send-off")
+        >>> (g.tie_count, g.interaction_count)
+        (10, 10)
+        >>> g.interactions("ana", "lee")[0].weight
+        0.5
+        """
     def add_connection(
         self,
         a: str,
@@ -947,9 +1550,83 @@ class Graph:
         platform: str,
         kind: Literal["mutual", "follows"] = "mutual",
         since: _Time | None = None,
-    ) -> None: ...
-    def interactions(self, a: str, b: str) -> list[Interaction]: ...
-    def connections(self, a: str, b: str) -> list[Connection]: ...
+    ) -> None:
+        """Adds a declared connection on a platform; the same one twice is kept once.
+
+        A connection is a link, not contact: it only feeds the model's
+        ``connection`` feature (1 for a mutual link or follows both ways, 0.5 for
+        a one-way follow).
+
+        Parameters
+        ----------
+        a, b : str
+            The two people's keys (created if new); with ``kind="follows"``,
+            ``a`` follows ``b``.
+        platform : str
+            The platform (``"linkedin"``, ``"x"``).
+        kind : {"mutual", "follows"}, default "mutual"
+            A mutual link (friends, contacts) or a one-way follow.
+        since : datetime.datetime or datetime.date, optional
+            Since when the link exists (naive = UTC).
+
+        Raises
+        ------
+        InvalidValueError
+            A ``kind`` other than ``"mutual"`` or ``"follows"``.
+        SelfInteractionError
+            ``a == b``.
+        EmptyKeyError
+            An empty key.
+
+        Examples
+        --------
+        >>> g = Graph()
+        >>> g.add_connection("ana", "lee", platform="linkedin")
+        >>> g.add_connection("lee", "ana", platform="linkedin")
+        >>> len(g.connections("ana", "lee"))
+        1
+        """
+    def interactions(self, a: str, b: str) -> list[Interaction]:
+        """The interactions of a tie, in time order.
+
+        Parameters
+        ----------
+        a, b : str
+            The two people's keys, in either order.
+
+        Returns
+        -------
+        list of Interaction
+            Both directions, each with its own ``src`` and ``dst``; a group
+            event's pairwise interaction included.
+
+        Raises
+        ------
+        PersonNotFoundError
+            A key the graph does not know.
+        TieNotFoundError
+            The two have no tie.
+        """
+    def connections(self, a: str, b: str) -> list[Connection]:
+        """The declared connections of a tie, by platform.
+
+        Parameters
+        ----------
+        a, b : str
+            The two people's keys, in either order.
+
+        Returns
+        -------
+        list of Connection
+            One per platform (and direction, for follows).
+
+        Raises
+        ------
+        PersonNotFoundError
+            A key the graph does not know.
+        TieNotFoundError
+            The two have no tie.
+        """
     def register_channel(
         self,
         name: str,
@@ -959,9 +1636,88 @@ class Graph:
         weight: float,
         mutual: bool = False,
         typical_duration: float | None = None,
-    ) -> Channel: ...
-    def channel(self, name: str) -> Channel: ...
-    def channels(self) -> list[Channel]: ...
+    ) -> Channel:
+        """Registers a channel so that interactions can use it.
+
+        Registering an identical definition again is a no-op; a different one
+        with the name of a known channel (a built-in one included) is an error.
+
+        Parameters
+        ----------
+        name : str
+            The channel's name, as interactions will give it.
+        mode : {"online", "offline"}
+            Its mode.
+        class_ : {"offline", "synchronous", "private_written", "public_directed", "broadcast", "one_click"}
+            Its class, for multiplexity and the online-only cap; ``"offline"``
+            goes with mode ``"offline"``, and only with it.
+        weight : float
+            The weight w_c of one interaction of typical length, finite and >= 0
+            (the built-in channels go from 1 for ``in_person`` to 0.03 for
+            ``reaction``).
+        mutual : bool, default False
+            Whether an interaction counts for both sides, whoever logged it (as
+            a call does).
+        typical_duration : float, optional
+            The typical duration in seconds; interactions with a duration then
+            weigh √(duration / typical) times more, clamped.
+
+        Returns
+        -------
+        Channel
+            The channel registered.
+
+        Raises
+        ------
+        InvalidChannelError
+            An empty name, a weight or typical duration out of range, a class
+            that does not go with the mode, or a different channel of this name.
+        InvalidValueError
+            An unknown ``mode`` or ``class_``.
+
+        Examples
+        --------
+        >>> g = Graph()
+        >>> g.register_channel("podcast_guest", mode="online", class_="synchronous", weight=0.7, typical_duration=2700)
+        Channel(name='podcast_guest', mode='online', class_='synchronous', weight=0.7, mutual=False, typical_duration=2700.0)
+        """
+    def channel(self, name: str) -> Channel:
+        """A channel by name.
+
+        Parameters
+        ----------
+        name : str
+            The channel's name.
+
+        Returns
+        -------
+        Channel
+            Its definition.
+
+        Raises
+        ------
+        UnknownChannelError
+            No channel has this name; the message lists the known ones.
+
+        Examples
+        --------
+        >>> Graph().channel("in_person").typical_duration
+        3600.0
+        """
+    def channels(self) -> list[Channel]:
+        """Every channel the graph knows, built-in first.
+
+        Returns
+        -------
+        list of Channel
+            The nine built-in channels, then the registered ones in the order
+            they were registered.
+
+        Examples
+        --------
+        >>> [c.name for c in Graph().channels()][:4]
+        ['in_person', 'event', 'video_call', 'phone_call']
+        """
     def load_interactions(
         self,
         data: Any,
@@ -975,7 +1731,87 @@ class Graph:
         on_error: _OnError = "raise",
         progress: bool | Callable[[int], object] | None = None,
         time_unit: _TimeUnit | None = None,
-    ) -> LoadReport: ...
+    ) -> LoadReport:
+        """Loads interactions in bulk from a table or a file, all or nothing.
+
+        The rows are read batch by batch, without a Python object per row, and
+        added together at the end: a bad row anywhere leaves the graph as it was
+        (unless ``on_error="skip"``). People the rows name are created.
+
+        Parameters
+        ----------
+        data : table, stream or path
+            Anything that speaks the Arrow PyCapsule interface (a pyarrow
+            ``Table``, ``RecordBatch`` or ``RecordBatchReader``, a polars or
+            pandas DataFrame, a DuckDB relation), an older pandas DataFrame
+            (through pyarrow), or the path of a ``.csv`` or ``.parquet`` file.
+        src, dst : str, default "src" and "dst"
+            The columns of the initiator's and the other person's keys.
+        time : str, default "time"
+            The column of the times. In Arrow, a timestamp of any unit (naive =
+            UTC) or a date, never integers; in a CSV file, RFC 3339 text (taken
+            as UTC without an offset) or, with ``time_unit``, integers. Times
+            are floored to the second.
+        channel : str, default "channel"
+            The column of the channel names.
+        duration : str, optional
+            The column of the durations: seconds (any number) or an Arrow
+            duration; null is none.
+        weight : str, optional
+            The column of the weight multipliers; null is 1.
+        on_error : {"raise", "skip"}, default "raise"
+            What a bad row does: ``"raise"`` adds nothing and raises its error
+            (``exc.row`` is its 0-based position across batches, ``exc.line``
+            its line in a CSV file); ``"skip"`` adds the good rows and reports
+            the bad ones in :attr:`LoadReport.skipped`.
+        progress : bool or callable, optional
+            ``True`` reports the rows read on standard error (with tqdm when
+            installed); a callable is called with the number of rows read after
+            each batch, and its ``close()``, if it has one, at the end.
+        time_unit : {"s", "ms", "us", "ns"}, optional
+            The unit of integer times since the Unix epoch in a CSV file;
+            integers are never guessed to be seconds or milliseconds.
+
+        Returns
+        -------
+        LoadReport
+            The rows read, added and skipped, the people created and the ties
+            touched.
+
+        Raises
+        ------
+        MissingColumnError, ColumnTypeError
+            A column that is absent, or whose type cannot hold what it should.
+        TiegraphError
+            The first bad row, as the subclass of its problem
+            (``TimestampError``, ``UnknownChannelError``,
+            ``SelfInteractionError``, ``EmptyKeyError``...), with ``exc.row``
+            set.
+        InvalidArgumentError
+            ``time_unit`` for an Arrow input, a path that is neither ``.csv``
+            nor ``.parquet``, or a graph changed under the load (its people, or
+            unpickled into).
+        InvalidValueError
+            An unknown ``on_error`` or ``time_unit``.
+        OSError
+            The input cannot be read: ``TiegraphIOError`` for a CSV file or
+            a failing Arrow stream, pyarrow's own error for a Parquet file.
+        TypeError
+            ``data`` is neither a path nor a table.
+
+        Examples
+        --------
+        >>> import datetime as dt
+        >>> import pyarrow as pa
+        >>> t = pa.table({
+        ...     "from": ["ana", "lee"],
+        ...     "to": ["lee", "ana"],
+        ...     "ts": [dt.datetime(2026, 3, 2, 10), dt.datetime(2026, 3, 3, 11)],
+        ...     "kind": ["email", "email"],
+        ... })
+        >>> Graph().load_interactions(t, src="from", dst="to", time="ts", channel="kind")
+        LoadReport(rows=2, added=2, skipped=0, new_people=2, ties_touched=1)
+        """
     def load_connections(
         self,
         data: Any,
@@ -987,12 +1823,71 @@ class Graph:
         since: str | None = None,
         on_error: _OnError = "raise",
         time_unit: _TimeUnit | None = None,
-    ) -> LoadReport: ...
+    ) -> LoadReport:
+        """Loads declared connections in bulk from a table or a file, all or nothing.
+
+        As :meth:`load_interactions`, for connections: the same inputs, the same
+        handling of bad rows. Connections already there are kept once.
+
+        Parameters
+        ----------
+        data : table, stream or path
+            As in :meth:`load_interactions`.
+        a, b : str, default "a" and "b"
+            The columns of the two people's keys (``a`` follows ``b`` in a
+            ``"follows"`` row).
+        platform : str, default "platform"
+            The column of the platform names.
+        kind : str, optional
+            The column of the kinds, ``"mutual"`` or ``"follows"``; without it
+            every row is mutual.
+        since : str, optional
+            The column of the times since when each link exists (read as
+            ``time`` is in :meth:`load_interactions`); null is unknown.
+        on_error : {"raise", "skip"}, default "raise"
+            What a bad row does, as in :meth:`load_interactions`.
+        time_unit : {"s", "ms", "us", "ns"}, optional
+            The unit of integer times in a CSV file.
+
+        Returns
+        -------
+        LoadReport
+            The rows read, added and skipped, the people created and the ties
+            touched.
+
+        Raises
+        ------
+        MissingColumnError, ColumnTypeError, TiegraphError, InvalidArgumentError, InvalidValueError, OSError, TypeError
+            As in :meth:`load_interactions`.
+
+        Examples
+        --------
+        >>> import pyarrow as pa
+        >>> t = pa.table({"a": ["ana", "bo"], "b": ["lee", "ana"], "platform": ["linkedin", "x"], "kind": ["mutual", "follows"]})
+        >>> g = Graph()
+        >>> g.load_connections(t, kind="kind").added
+        2
+        >>> g.connections("ana", "bo")
+        [Connection(a='bo', b='ana', platform='x', kind='follows', since=None)]
+        """
     @property
     def model(self) -> ScoringModel:
         """The scoring model queries use when given none (a copy; the default unless set)."""
     def set_model(self, model: ScoringModel) -> None:
-        """Sets the scoring model queries use; it is saved and pickled with the graph."""
+        """Sets the scoring model queries use; it is saved and pickled with the graph.
+
+        Parameters
+        ----------
+        model : ScoringModel
+            The model, used by every query given no ``model=``.
+
+        Examples
+        --------
+        >>> g = Graph()
+        >>> g.set_model(ScoringModel(structural=True))
+        >>> g.model.structural
+        True
+        """
     def strength(
         self,
         a: str,
@@ -1086,14 +1981,60 @@ class Graph:
     ) -> Strength:
         """The strength counting online interactions only (``view="online"``).
 
-        See :meth:`strength` for the parameters.
+        Parameters
+        ----------
+        a, b : str
+            Person keys; the effort and ``one_sided_from`` follow this order.
+        as_of : datetime.datetime or datetime.date
+            The date of the score (naive = UTC; see :meth:`strength`).
+        model : ScoringModel, optional
+            A model to use instead of the graph's.
+
+        Returns
+        -------
+        Strength
+            As :meth:`strength` gives it with ``view="online"``.
+
+        Raises
+        ------
+        PersonNotFoundError
+            Either key is unknown.
+        SelfInteractionError
+            ``a == b``.
+
+        Examples
+        --------
+        >>> import datetime as dt
+        >>> g = Graph()
+        >>> g.add_interaction("ana", "lee", at=dt.datetime(2026, 3, 2), channel="in_person")
+        >>> g.online_strength("ana", "lee", as_of=dt.datetime(2026, 3, 10)).value
+        0.0
         """
     def offline_strength(
         self, a: str, b: str, *, as_of: _Time, model: ScoringModel | None = None
     ) -> Strength:
         """The strength counting offline interactions only (``view="offline"``).
 
-        See :meth:`strength` for the parameters.
+        Parameters
+        ----------
+        a, b : str
+            Person keys; the effort and ``one_sided_from`` follow this order.
+        as_of : datetime.datetime or datetime.date
+            The date of the score (naive = UTC; see :meth:`strength`).
+        model : ScoringModel, optional
+            A model to use instead of the graph's.
+
+        Returns
+        -------
+        Strength
+            As :meth:`strength` gives it with ``view="offline"``.
+
+        Raises
+        ------
+        PersonNotFoundError
+            Either key is unknown.
+        SelfInteractionError
+            ``a == b``.
         """
     def explain(
         self,
@@ -1106,12 +2047,22 @@ class Graph:
     ) -> Explanation:
         """The strength of the pair with the contacts behind it, in plain words.
 
-        Parameters are those of :meth:`strength`.
+        Parameters
+        ----------
+        a, b : str
+            Person keys; the effort and ``one_sided_from`` follow this order.
+        as_of : datetime.datetime or datetime.date
+            The date of the score (naive = UTC; see :meth:`strength`).
+        view : None, "online", "offline" or View
+            Which interactions count (all by default).
+        model : ScoringModel, optional
+            A model to use instead of the graph's.
 
         Returns
         -------
         Explanation
-            ``str()`` of it reads, one reason a line, e.g.::
+            The strength (with its peak), the contacts that weigh most, and the
+            reasons; ``str()`` of it reads, one reason a line, e.g.::
 
                 last two-way contact 41 days ago (public_reply)
                 never met in person or by call
@@ -1121,6 +2072,20 @@ class Graph:
         ------
         PersonNotFoundError
             Either key is unknown.
+        SelfInteractionError
+            ``a == b``.
+
+        Examples
+        --------
+        >>> import datetime as dt
+        >>> g = Graph()
+        >>> g.add_interaction("ana", "lee", at=dt.datetime(2026, 3, 2), channel="email")
+        >>> g.add_interaction("lee", "ana", at=dt.datetime(2026, 3, 3), channel="email")
+        >>> print(g.explain("ana", "lee", as_of=dt.datetime(2026, 3, 10)))
+        last two-way contact 8 days ago (email)
+        never met in person or by call
+        each side reached out in at least 1 of the last 52 weeks
+        first meaningful contact 8 days ago
         """
     def ties(
         self,
@@ -1393,7 +2358,21 @@ class Graph:
 
         As :meth:`meet_in_person`, over every tie: ``person`` is the one of
         the pair whose key sorts first; highest priority first, then the
-        pair's keys. The columns are those of :meth:`meet_in_person`.
+        pair's keys.
+
+        Parameters
+        ----------
+        k : int, default 10
+            At most this many rows (at least 1).
+        as_of : datetime.datetime or datetime.date
+            The date (naive = UTC). Required.
+        view, model
+            As in :meth:`strength`.
+
+        Returns
+        -------
+        Table
+            The columns of :meth:`meet_in_person`.
 
         Raises
         ------
@@ -1524,7 +2503,20 @@ class Graph:
 
         As :meth:`reconnect`, over every tie: ``person`` is the one of the
         pair whose key sorts first, equal losses in key order of the pair.
-        The columns are those of :meth:`reconnect`.
+
+        Parameters
+        ----------
+        k : int, default 10
+            At most this many rows (at least 1).
+        as_of : datetime.datetime or datetime.date
+            The date (naive = UTC). Required.
+        view, model
+            As in :meth:`strength`.
+
+        Returns
+        -------
+        Table
+            The columns of :meth:`reconnect`.
 
         Raises
         ------
@@ -1805,6 +2797,11 @@ class Graph:
         view, model
             As in :meth:`strength`.
 
+        Returns
+        -------
+        list of Path
+            Best first; empty when there is no path.
+
         Raises
         ------
         PersonNotFoundError
@@ -1845,6 +2842,12 @@ class Graph:
             The date of the strengths (naive = UTC). Required.
         view, model
             As in :meth:`strength`.
+
+        Returns
+        -------
+        Brokerage
+            The person's degree, strength, constraint, effective sizes, the
+            contacts that constrain most, and the position in words.
 
         Raises
         ------
@@ -1954,6 +2957,11 @@ class Graph:
         view, model
             As in :meth:`strength`.
 
+        Returns
+        -------
+        float
+            Q; 0 for a view without ties.
+
         Raises
         ------
         PersonNotFoundError
@@ -2033,10 +3041,82 @@ class Graph:
         >>> g.suggest("ana", as_of=dt.datetime(2026, 3, 2), method="resource_allocation").to_arrow().to_pylist()[0]["person"]
         'lee'
         """
-    def merge(self, other: Graph) -> None: ...
-    def save(self, path: _Path) -> None: ...
+    def merge(self, other: Graph) -> None:
+        """Adds everything ``other`` holds: its people, ties, events and channels.
+
+        The result is the graph of both logs ingested together. People in both
+        keep the details set here and take the missing ones (and extra tags)
+        from ``other``.
+
+        Parameters
+        ----------
+        other : Graph
+            The graph to add; it is left unchanged.
+
+        Raises
+        ------
+        InvalidChannelError
+            The two graphs define a channel differently; nothing changes.
+
+        Examples
+        --------
+        >>> import datetime as dt
+        >>> x, y = Graph(), Graph()
+        >>> x.add_interaction("ana", "lee", at=dt.datetime(2026, 3, 2), channel="email")
+        >>> y.add_interaction("lee", "ana", at=dt.datetime(2026, 3, 3), channel="email")
+        >>> x.merge(y)
+        >>> x.interaction_count
+        2
+        """
+    def save(self, path: _Path) -> None:
+        """Writes a versioned JSON snapshot of the graph, keyed by person key.
+
+        Everything is saved: people, channels, interactions, connections,
+        events and the model. :meth:`load` reads it back.
+
+        Parameters
+        ----------
+        path : str or os.PathLike
+            The file to write (replaced if it exists).
+
+        Raises
+        ------
+        TiegraphIOError
+            The file cannot be written.
+
+        Examples
+        --------
+        >>> import datetime as dt, os, tempfile
+        >>> g = Graph()
+        >>> g.add_interaction("ana", "lee", at=dt.datetime(2026, 3, 2), channel="email")
+        >>> path = os.path.join(tempfile.mkdtemp(), "graph.json")
+        >>> g.save(path)
+        >>> Graph.load(path) == g
+        True
+        """
     @classmethod
-    def load(cls, path: _Path) -> Graph: ...
+    def load(cls, path: _Path) -> Graph:
+        """Reads a graph from a snapshot written by :meth:`save`.
+
+        Parameters
+        ----------
+        path : str or os.PathLike
+            The snapshot file.
+
+        Returns
+        -------
+        Graph
+            A new graph, equal to the one saved.
+
+        Raises
+        ------
+        TiegraphIOError
+            The file cannot be read.
+        SnapshotVersionError
+            The snapshot was written by a format version this build cannot read.
+        CorruptSnapshotError
+            The file is not a snapshot.
+        """
     def write_graphml(
         self,
         path: _Path,
@@ -2274,7 +3354,32 @@ class Graph:
         Nodes are people (keyed by person key, with their details); edges are
         ties at or above ``min_strength`` with the strength, the seven
         components, the state and the online and offline strength. networkx
-        is imported only here: see :func:`tiegraph.networkx.to_networkx`.
+        is imported only here: this is :func:`tiegraph.networkx.to_networkx`,
+        whose documentation lists the attributes.
+
+        Parameters
+        ----------
+        as_of : datetime.datetime or datetime.date
+            The date of the scores (naive = UTC; a date is its midnight UTC).
+        min_strength : float, default 0
+            Only ties at least this strong become edges (people without one
+            are still nodes).
+        view : None, "online", "offline" or View
+            Which interactions count.
+        model : ScoringModel, optional
+            A model to use instead of the graph's.
+
+        Returns
+        -------
+        networkx.Graph
+            Undirected, one node per person and one edge per tie kept.
+
+        Raises
+        ------
+        ImportError
+            networkx is not installed.
+        InvalidArgumentError
+            ``min_strength`` is NaN.
         """
     @classmethod
     def from_networkx(
@@ -2287,8 +3392,44 @@ class Graph:
         weight: str = "weight",
         default_channel: str | None = None,
     ) -> Graph:
-        """A graph from a networkx interaction multigraph, one interaction per
-        edge: see :func:`tiegraph.networkx.from_networkx`."""
+        """A graph from a networkx graph whose edges are interactions.
+
+        Each edge is one interaction from its first node to its second; node
+        attributes ``name``, ``organisation``, ``role`` and ``tags`` become
+        the person's details. This is :func:`tiegraph.networkx.from_networkx`,
+        whose documentation has the details; networkx itself is not needed.
+
+        Parameters
+        ----------
+        nxg : networkx.MultiDiGraph, MultiGraph, DiGraph or Graph
+            Nodes are person keys (strings).
+        at : str, default "at"
+            Edge attribute of the time (a datetime, a date or an ISO 8601
+            string). Required on every edge.
+        channel : str, default "channel"
+            Edge attribute of the channel name; required unless
+            ``default_channel`` is given.
+        duration : str, default "duration"
+            Edge attribute of the duration, in seconds or as a timedelta;
+            optional.
+        weight : str, default "weight"
+            Edge attribute of the weight multiplier; optional.
+        default_channel : str, optional
+            The channel of edges without one.
+
+        Returns
+        -------
+        Graph
+            Every node is a person (isolated ones too).
+
+        Raises
+        ------
+        TiegraphError
+            A bad edge, as the subclass of its problem, with ``exc.row`` its
+            position in ``nxg.edges(...)`` order.
+        TypeError
+            A node that is not a string, or a person detail of the wrong type.
+        """
     def __getstate__(self) -> bytes: ...
     def __setstate__(self, state: bytes) -> None: ...
     def __eq__(self, other: object, /) -> bool: ...
