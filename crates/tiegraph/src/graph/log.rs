@@ -180,11 +180,13 @@ impl RelationshipGraph {
             }
         }
         let before = self.person_count();
+        let mut touched = rustc_hash::FxHashSet::default();
         for c in good {
-            self.insert_connection(&c.a, &c.b, &c.platform, c.kind, c.since.map(secs));
+            touched.insert(self.insert_connection(&c.a, &c.b, &c.platform, c.kind, c.since.map(secs)));
             report.added += 1;
         }
         report.new_people = (self.person_count() - before) as u64;
+        report.ties_touched = touched.len() as u64;
         Ok(report)
     }
 
@@ -195,7 +197,7 @@ impl RelationshipGraph {
         platform: &str,
         kind: ConnectionKind,
         since: Option<i64>,
-    ) {
+    ) -> u64 {
         let (x, y) = (self.intern(a), self.intern(b));
         let (a, b, side) = self.orient(x, y);
         let side = if kind == ConnectionKind::Mutual { 0 } else { side };
@@ -205,5 +207,6 @@ impl RelationshipGraph {
             side,
             since,
         });
+        pair_key(a, b)
     }
 }

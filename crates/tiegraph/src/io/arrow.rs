@@ -928,7 +928,11 @@ mod tests {
         let report = g
             .add_connections_arrow([&b], &cols, OnError::Skip)
             .expect("skips");
-        assert_eq!((report.rows, report.added, report.new_people), (4, 2, 2));
+        // both rows added are the one pair, one follow each way
+        assert_eq!(
+            (report.rows, report.added, report.new_people, report.ties_touched),
+            (4, 2, 2, 1)
+        );
         let skipped: Vec<_> = report
             .skipped
             .iter()
