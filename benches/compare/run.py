@@ -8,7 +8,9 @@ rows, score every pair with the default model as of 2026-11-25T00:00:00Z,
 and list every person's ten strongest ties (ties broken by the other
 person's id). Each peer runs in its own process (worker.py): the Parquet
 read is timed apart, then a warm-up and N timed runs; peak RSS is that
-process's VmHWM. The checksum is the sum of the strengths in the top-10
+process's VmHWM after its first run (the most a process that runs W1 once
+needs) and after all of them (allocators keep some of what earlier runs
+freed). The checksum is the sum of the strengths in the top-10
 table; every peer must agree to 1e-6.
 
 Run it with the venv that setup.sh makes: .venv/bin/python run.py
@@ -164,7 +166,8 @@ def main() -> int:
         "max s",
         "vs tiegraph",
         "CPU s",
-        "peak RSS MB",
+        "peak RSS, 1 run MB",
+        "peak RSS, all runs MB",
         "RSS before MB",
         "read s",
         "checksum",
@@ -197,6 +200,7 @@ def main() -> int:
                 fmt(r["max_s"], ".3f"),
                 fmt(ratio, ".1f") + ("×" if ratio else ""),
                 fmt(r["cpu_s"], ".3f"),
+                fmt(r.get("first_run_peak_rss_mb"), ".0f"),
                 fmt(r["peak_rss_mb"], ".0f"),
                 fmt(r["rss_before_mb"], ".0f"),
                 fmt(r["read_s"], ".3f"),

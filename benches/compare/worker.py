@@ -105,6 +105,8 @@ def main() -> None:
             t0, c0 = time.perf_counter(), time.process_time()
             result = peer.run(table, model.AS_OF_S)
             elapsed, used = time.perf_counter() - t0, time.process_time() - c0
+            if i == 0:  # what a process that runs W1 once needs
+                out["first_run_peak_rss_mb"] = _status_mb("VmHWM")
             if i >= args.warmup:
                 times.append(elapsed)
                 cpu.append(used)

@@ -225,7 +225,10 @@ struct Shard {
     pairs: Vec<u64>,
     first: Vec<u64>,
     counts: Vec<u32>,
-    rows: Vec<(u32, Record)>,
+    /// Each staged row's pair number in the shard, and the row: apart,
+    /// because a record has no room for the number (28 bytes a row, not 32).
+    row_pairs: Vec<u32>,
+    rows: Vec<Record>,
 }
 
 impl Shard {
@@ -238,7 +241,8 @@ impl Shard {
             self.counts.push(0);
         }
         self.counts[at as usize] += 1;
-        self.rows.push((at, rec));
+        self.row_pairs.push(at);
+        self.rows.push(rec);
     }
 
     /// Each pair's log, exactly sized and sorted; the staged rows are freed.
@@ -247,11 +251,12 @@ impl Shard {
             pairs,
             first,
             counts,
+            row_pairs,
             rows,
             ..
         } = self;
         let mut logs: Vec<Vec<Record>> = counts.iter().map(|&n| Vec::with_capacity(n as usize)).collect();
-        for (at, rec) in rows {
+        for (at, rec) in row_pairs.into_iter().zip(rows) {
             logs[at as usize].push(rec);
         }
         pairs
