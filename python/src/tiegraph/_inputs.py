@@ -8,8 +8,10 @@ without the Arrow PyCapsule interface (pandas older than 2.2).
 from __future__ import annotations
 
 import os
+import queue
 import sys
-from typing import Any, Callable
+import threading
+from typing import Any, Callable, Iterable, Iterator
 
 from ._errors import InvalidArgumentError
 
@@ -28,7 +30,8 @@ def read_path(path: str | os.PathLike[str]) -> Any:
     Returns
     -------
     pyarrow.RecordBatchReader
-        The file's row groups, read one batch at a time.
+        The file's row groups, read one batch at a time, a few batches
+        ahead on a thread of their own (see ``prefetched``).
 
     Raises
     ------
@@ -44,7 +47,65 @@ def read_path(path: str | os.PathLike[str]) -> Any:
     import pyarrow.parquet as pq  # type: ignore[import-untyped, unused-ignore]
 
     f = pq.ParquetFile(name)
-    return _reader(f.schema_arrow, f.iter_batches())
+    return _reader(f.schema_arrow, prefetched(f.iter_batches(batch_size=1 << 17)))
+
+
+def prefetched(batches: Iterable[Any], depth: int = 4) -> Iterator[Any]:
+    """The same batches, read ahead on a thread while the caller works.
+
+    pyarrow decodes Parquet with the interpreter released, and the graph
+    ingests a batch detached from it: reading the next batches on a
+    thread of their own overlaps the two, so a load from a file takes
+    about as long as the longer of the two instead of their sum.
+
+    Parameters
+    ----------
+    batches : iterable
+        What to read ahead (record batches).
+    depth : int, default 4
+        How many batches may wait, read but not yet taken.
+
+    Yields
+    ------
+    object
+        Each item of ``batches``, in order. An error the reader raises is
+        raised here, in the caller's thread, at its place in the order.
+    """
+    ready: queue.Queue[Any] = queue.Queue(maxsize=depth)
+    stop = threading.Event()
+    end = object()
+
+    def put(item: Any) -> bool:
+        while not stop.is_set():
+            try:
+                ready.put(item, timeout=0.05)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def read() -> None:
+        try:
+            for batch in batches:
+                if not put(batch):
+                    return
+            put(end)
+        except BaseException as err:  # handed to the caller, raised there
+            put(err)
+
+    threading.Thread(target=read, name="tiegraph-read-ahead", daemon=True).start()
+    try:
+        while True:
+            item = ready.get()
+            if item is end:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        # the caller stopped early (an error, or it was dropped): let the
+        # reader thread finish instead of waiting on a full queue forever
+        stop.set()
 
 
 def _reader(schema: Any, batches: Any) -> Any:
