@@ -334,23 +334,41 @@ impl Staging {
     }
 
     /// Validates a row and resolves the people already known, changing
-    /// nothing: bulk loads call it from many threads at once.
+    /// nothing: bulk loads call it from many threads at once. `ids` gives
+    /// the source's and destination's ids when the caller knows them
+    /// already (a dictionary column resolves each value once), with
+    /// [`UNRESOLVED`] for people not known yet; `None` looks the key up.
     pub(crate) fn check(
         &self,
         g: &RelationshipGraph,
         f: &Fields<'_>,
         row: Result<Row<'_>>,
+        ids: [Option<u32>; 2],
     ) -> Result<Checked> {
         let (src, dst, rec) = row.and_then(|r| r.validate(g, f))?;
-        let keys = if rec.side == 0 { [src, dst] } else { [dst, src] };
-        let ids = keys.map(|k| self.known(g, k).unwrap_or(UNRESOLVED));
+        let (keys, ids) = if rec.side == 0 {
+            ([src, dst], ids)
+        } else {
+            ([dst, src], [ids[1], ids[0]])
+        };
+        let ids = [0, 1].map(|j| ids[j].unwrap_or_else(|| self.known(g, keys[j]).unwrap_or(UNRESOLVED)));
         Ok(Checked { ids, rec })
+    }
+
+    /// The id of each value of a dictionary of person keys, as far as known
+    /// ([`UNRESOLVED`] for the rest, and for nulls).
+    pub(crate) fn resolve_values(&self, g: &RelationshipGraph, values: &[Option<&str>], ids: &mut Vec<u32>) {
+        values
+            .par_iter()
+            .map(|value| value.and_then(|k| self.known(g, k)).unwrap_or(UNRESOLVED))
+            .collect_into_vec(ids);
     }
 
     /// Stages a block of checked rows: `rows[i]` is row `first_row + i` of
     /// the input, and `errors` holds the bad ones (their `rows` entry is
     /// ignored) in order. `keys(i)` gives row `i`'s two keys as they came
-    /// (source, destination), for the people the block names first.
+    /// (source, destination), for the people the block names first, and
+    /// `learned(i, ids)` is then told their ids (source, destination).
     /// Returns the first bad row's error, with its position, when the load
     /// must stop.
     pub(crate) fn stage_block<'k>(
@@ -360,11 +378,9 @@ impl Staging {
         rows: &[Checked],
         errors: Vec<(usize, Error)>,
         keys: impl Fn(usize) -> [&'k str; 2],
+        learned: impl FnMut(usize, [u32; 2]),
     ) -> Result<()> {
-        let mut parts = std::mem::take(&mut self.parts);
-        let sorted = self.sort_block(g, first_row, rows, errors, keys, &mut parts);
-        self.parts = parts;
-        sorted?;
+        self.sort_block(g, first_row, rows, errors, keys, learned)?;
         self.report.rows += rows.len() as u64;
         self.parts_rows += rows.len();
         if self.parts_rows >= FLUSH_ROWS {
@@ -383,30 +399,38 @@ impl Staging {
         rows: &[Checked],
         errors: Vec<(usize, Error)>,
         keys: impl Fn(usize) -> [&'k str; 2],
-        parts: &mut [Vec<(u64, u64, Record)>],
+        mut learned: impl FnMut(usize, [u32; 2]),
     ) -> Result<()> {
-        let mut errors = errors.into_iter().peekable();
-        for (i, c) in rows.iter().enumerate() {
-            let row_no = first_row + i as u64;
-            if errors.peek().is_some_and(|(at, _)| *at == i) {
-                let (_, e) = errors.next().expect("peeked");
-                self.reject(e, row_no, None)?;
-                continue;
-            }
-            let mut ids = c.ids;
-            if ids.contains(&UNRESOLVED) {
-                let [src, dst] = keys(i);
-                let oriented = if c.rec.side == 0 { [src, dst] } else { [dst, src] };
-                for (id, key) in ids.iter_mut().zip(oriented) {
-                    if *id == UNRESOLVED {
-                        *id = self.intern(g, key);
-                    }
+        // the parts are put back whatever happens: the loader may be used again
+        let mut parts = std::mem::take(&mut self.parts);
+        let sort = || -> Result<()> {
+            let mut errors = errors.into_iter().peekable();
+            for (i, c) in rows.iter().enumerate() {
+                let row_no = first_row + i as u64;
+                if errors.peek().is_some_and(|(at, _)| *at == i) {
+                    let (_, e) = errors.next().expect("peeked");
+                    self.reject(e, row_no, None)?;
+                    continue;
                 }
+                let mut ids = c.ids;
+                if ids.contains(&UNRESOLVED) {
+                    let [src, dst] = keys(i);
+                    let oriented = if c.rec.side == 0 { [src, dst] } else { [dst, src] };
+                    for (id, key) in ids.iter_mut().zip(oriented) {
+                        if *id == UNRESOLVED {
+                            *id = self.intern(g, key);
+                        }
+                    }
+                    learned(i, if c.rec.side == 0 { ids } else { [ids[1], ids[0]] });
+                }
+                let pair = pair_key(PersonId(ids[0]), PersonId(ids[1]));
+                parts[shard_of(pair)].push((pair, row_no, c.rec));
             }
-            let pair = pair_key(PersonId(ids[0]), PersonId(ids[1]));
-            parts[shard_of(pair)].push((pair, row_no, c.rec));
-        }
-        Ok(())
+            Ok(())
+        };
+        let sorted = sort();
+        self.parts = parts;
+        sorted
     }
 
     /// Every shard takes the rows held for it, in parallel: shards share

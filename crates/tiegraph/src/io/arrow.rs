@@ -32,7 +32,7 @@ use crate::model::{ChannelId, Connection, ConnectionKind};
 ///
 /// | column | Arrow types | null |
 /// |---|---|---|
-/// | `src`, `dst` | `Utf8`, `LargeUtf8`, `Utf8View`, `Dictionary(int, Utf8 / LargeUtf8 / Utf8View)` | row error ([`Error::EmptyKey`]) |
+/// | `src`, `dst` | `Utf8`, `LargeUtf8`, `Utf8View`, `Dictionary(int, Utf8 / LargeUtf8 / Utf8View)`; a dictionary's values are looked up once per batch, not once per row | row error ([`Error::EmptyKey`]) |
 /// | `channel` | as keys; a dictionary's names are resolved once per batch | row error ([`Error::InvalidValue`]) |
 /// | `time` | `Timestamp(any unit, any or no time zone)` (naive = UTC), `Date32`, `Date64`; **not** integers | row error ([`Error::InvalidTimestamp`]) |
 /// | `duration` | `Duration(any unit)`, or any integer or float (seconds) | no duration |
@@ -251,28 +251,50 @@ impl InteractionLoader {
         // rows (32 bytes each) stay in cache until the staging reads them.
         const BLOCK: usize = 1 << 16;
         let mut checked = vec![Checked::default(); BLOCK.min(n)];
+        // Dictionary columns of keys: each value's person id, looked up once
+        // per batch instead of once per row; a value new to the graph gets
+        // its id when the staging names its person.
+        let (mut src_ids, mut dst_ids) = (Vec::new(), Vec::new());
+        for (strs, ids) in [(&cols.src, &mut src_ids), (&cols.dst, &mut dst_ids)] {
+            if let Some(values) = strs.dict_values() {
+                self.staging.resolve_values(graph, values, ids);
+            }
+        }
         for start in (0..n).step_by(BLOCK) {
+            let hint = |strs: &Strs<'_>, ids: &[u32], i: usize| strs.dict_key(i).map(|k| ids[k]);
             let rows = &mut checked[..(n - start).min(BLOCK)];
             let staging = &self.staging;
             let errors: Vec<(usize, Error)> = rows
                 .par_iter_mut()
                 .enumerate()
-                .filter_map(
-                    |(i, slot)| match staging.check(graph, &f, cols.row(start + i, &f)) {
+                .filter_map(|(i, slot)| {
+                    let i = start + i;
+                    let ids = [hint(&cols.src, &src_ids, i), hint(&cols.dst, &dst_ids, i)];
+                    match staging.check(graph, &f, cols.row(i, &f), ids) {
                         Ok(c) => {
                             *slot = c;
                             None
                         }
-                        Err(e) => Some((i, e)),
-                    },
-                )
+                        Err(e) => Some((i - start, e)),
+                    }
+                })
                 .collect();
             let keys = |i: usize| {
                 let i = start + i;
                 [cols.src.get(i).unwrap_or(""), cols.dst.get(i).unwrap_or("")]
             };
+            let learned = |i: usize, ids: [u32; 2]| {
+                for ((strs, known), id) in [(&cols.src, &mut src_ids), (&cols.dst, &mut dst_ids)]
+                    .into_iter()
+                    .zip(ids)
+                {
+                    if let Some(k) = strs.dict_key(start + i) {
+                        known[k] = id;
+                    }
+                }
+            };
             self.staging
-                .stage_block(graph, self.rows + start as u64, rows, errors, keys)?;
+                .stage_block(graph, self.rows + start as u64, rows, errors, keys, learned)?;
         }
         self.rows += n as u64;
         Ok(())
@@ -518,9 +540,9 @@ mod tests {
 
     use arrow_array::types::{Int32Type, UInt16Type};
     use arrow_array::{
-        ArrayRef, Date32Array, DictionaryArray, DurationMillisecondArray, Float32Array, Int64Array,
-        LargeStringArray, StringArray, StringViewArray, TimestampMillisecondArray, TimestampNanosecondArray,
-        TimestampSecondArray, UInt8Array,
+        ArrayRef, Date32Array, DictionaryArray, DurationMillisecondArray, Float32Array, Int32Array,
+        Int64Array, LargeStringArray, StringArray, StringViewArray, TimestampMillisecondArray,
+        TimestampNanosecondArray, TimestampSecondArray, UInt8Array,
     };
     use arrow_schema::{DataType, Field, Schema, TimeUnit as ArrowUnit};
     use chrono::{TimeZone, Utc};
@@ -665,6 +687,82 @@ mod tests {
             .next()
             .expect("one");
         assert_eq!((ana_bo.duration, ana_bo.weight), (None, 1.0));
+    }
+
+    /// Dictionary keys resolve per value, and values new to the graph get
+    /// their ids as the load names them: over several blocks, with people
+    /// first seen late and dictionary values no row uses, the graph is the
+    /// one the same rows give as plain strings.
+    #[test]
+    fn dictionary_keys_load_like_plain_strings_across_blocks() {
+        let n = 150_000;
+        // the population grows through the load: later blocks name new people
+        let src: Vec<String> = (0..n)
+            .map(|i| format!("p{}", (i * 7919) % (50 + i / 40)))
+            .collect();
+        let dst: Vec<String> = (0..n)
+            .map(|i| format!("p{}", (i * 104_729 + 1) % (60 + i / 25)))
+            .collect();
+        let keep: Vec<usize> = (0..n).filter(|&i| src[i] != dst[i]).collect();
+        let pick = |v: &[String]| keep.iter().map(|&i| v[i].clone()).collect::<Vec<_>>();
+        let (src, dst) = (pick(&src), pick(&dst));
+        let times = Arc::new(TimestampSecondArray::from(
+            (0..keep.len() as i64)
+                .map(|i| 1_772_445_600 + 3_600 * i)
+                .collect::<Vec<_>>(),
+        ));
+        let channel: ArrayRef = Arc::new(StringArray::from(vec!["email"; keep.len()]));
+        let plain_batch = batch(vec![
+            ("src", Arc::new(StringArray::from(src.clone()))),
+            ("dst", Arc::new(StringArray::from(dst.clone()))),
+            ("time", times.clone()),
+            ("channel", channel.clone()),
+        ]);
+        // a dictionary that also holds values no row uses
+        let dict = |v: &[String]| -> ArrayRef {
+            let mut values: Vec<String> = (0..7_000).map(|i| format!("p{i}")).collect();
+            values.push("nobody".into());
+            let index: std::collections::HashMap<&str, i32> = values
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (s.as_str(), i as i32))
+                .collect();
+            let keys = Int32Array::from(v.iter().map(|s| index[s.as_str()]).collect::<Vec<_>>());
+            Arc::new(
+                DictionaryArray::<Int32Type>::try_new(keys, Arc::new(StringArray::from(values)))
+                    .expect("valid"),
+            )
+        };
+        let dict_batch = batch(vec![
+            ("src", dict(&src)),
+            ("dst", dict(&dst)),
+            ("time", times),
+            ("channel", channel),
+        ]);
+        let json = |b: &RecordBatch| {
+            let mut g = RelationshipGraph::new();
+            let report = g
+                .add_interactions_arrow([b], &ArrowColumns::default(), OnError::Raise)
+                .expect("loads");
+            let mut out = Vec::new();
+            g.write_json(&mut out).expect("writes");
+            (report.added, report.new_people, out)
+        };
+        let (plain, dicts) = (json(&plain_batch), json(&dict_batch));
+        assert_eq!(plain.0, keep.len() as u64);
+        assert!(plain.1 > 4_000, "{} people", plain.1);
+        assert_eq!((plain.0, plain.1), (dicts.0, dicts.1));
+        assert!(plain.2 == dicts.2, "the graphs differ");
+        // a second load into the graph resolves the values to the people it has
+        let mut g = RelationshipGraph::new();
+        g.add_interactions_arrow([&plain_batch], &ArrowColumns::default(), OnError::Raise)
+            .expect("loads");
+        let before = g.person_count();
+        let report = g
+            .add_interactions_arrow([&dict_batch], &ArrowColumns::default(), OnError::Raise)
+            .expect("loads");
+        assert_eq!((report.new_people, g.person_count()), (0, before));
+        assert_eq!(g.interaction_count(), 2 * keep.len());
     }
 
     #[test]

@@ -120,6 +120,14 @@ impl<'b> Strs<'b> {
         }
     }
 
+    /// The values of a dictionary column.
+    pub(super) fn dict_values(&self) -> Option<&[Option<&'b str>]> {
+        match self {
+            Strs::Dict { values, .. } => Some(values),
+            _ => None,
+        }
+    }
+
     /// For a dictionary column of channel names: each name's channel id
     /// (`None` for unknown names and nulls), looked up once per batch.
     pub(super) fn channel_ids(&self, graph: &RelationshipGraph) -> Vec<Option<ChannelId>> {
