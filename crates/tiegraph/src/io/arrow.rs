@@ -14,7 +14,7 @@ mod columns;
 
 use std::borrow::Borrow;
 
-use arrow_array::RecordBatch;
+use arrow_array::{ArrayRef, RecordBatch};
 use arrow_schema::SchemaRef;
 use rayon::prelude::*;
 
@@ -188,6 +188,61 @@ pub struct InteractionLoader {
     staging: Staging,
     stamp: Stamp,
     rows: u64,
+    /// For dictionary columns of keys (source, destination).
+    key_dicts: [KeyDict; 2],
+}
+
+/// The person ids of a dictionary column's values, kept from batch to batch
+/// while batches share the dictionary: rows take their ids from it instead
+/// of looking up their key.
+#[derive(Default)]
+struct KeyDict {
+    /// The last dictionary seen, whether resolved or not.
+    dictionary: Option<ArrayRef>,
+    /// Its values' ids ([`Staging::check`]'s convention), when resolved.
+    ids: Option<Vec<u32>>,
+}
+
+impl KeyDict {
+    /// Resolves this batch's dictionary when that saves lookups: when it is
+    /// the last batch's (the ids are kept, with what the load has learned
+    /// since), or has at most one value for every two rows. A dictionary
+    /// per batch as large as the batch (Parquet pages) is left to per-row
+    /// lookups.
+    fn prepare(&mut self, strs: &Strs<'_>, rows: usize, g: &RelationshipGraph, staging: &Staging) {
+        let Some((dictionary, values)) = strs.dictionary() else {
+            *self = KeyDict::default();
+            return;
+        };
+        let same = self
+            .dictionary
+            .as_ref()
+            .is_some_and(|last| last.to_data().ptr_eq(&dictionary.to_data()));
+        if same && self.ids.is_some() {
+            return;
+        }
+        self.ids = (same || values.len() <= rows / 2).then(|| {
+            let mut ids = Vec::new();
+            staging.resolve_values(g, values, &mut ids);
+            ids
+        });
+        // holding the dictionary keeps its buffers from being reused for
+        // another batch's, which pointer comparison would take for this one
+        self.dictionary = Some(dictionary.clone());
+    }
+
+    /// Row `i`'s id as the dictionary knows it; `None` to look the key up.
+    fn id(&self, strs: &Strs<'_>, i: usize) -> Option<u32> {
+        let ids = self.ids.as_ref()?;
+        strs.dict_key(i).map(|k| ids[k])
+    }
+
+    /// Row `i`'s person was named by the staging: its value now has an id.
+    fn learn(&mut self, strs: &Strs<'_>, i: usize, id: u32) {
+        if let (Some(ids), Some(k)) = (self.ids.as_mut(), strs.dict_key(i)) {
+            ids[k] = id;
+        }
+    }
 }
 
 impl std::fmt::Debug for InteractionLoader {
@@ -207,6 +262,7 @@ impl InteractionLoader {
             staging: Staging::new(graph, on_error),
             stamp: Stamp::of(graph),
             rows: 0,
+            key_dicts: Default::default(),
         }
     }
 
@@ -251,26 +307,26 @@ impl InteractionLoader {
         // rows (32 bytes each) stay in cache until the staging reads them.
         const BLOCK: usize = 1 << 16;
         let mut checked = vec![Checked::default(); BLOCK.min(n)];
-        // Dictionary columns of keys: each value's person id, looked up once
-        // per batch instead of once per row; a value new to the graph gets
-        // its id when the staging names its person.
-        let (mut src_ids, mut dst_ids) = (Vec::new(), Vec::new());
-        for (strs, ids) in [(&cols.src, &mut src_ids), (&cols.dst, &mut dst_ids)] {
-            if let Some(values) = strs.dict_values() {
-                self.staging.resolve_values(graph, values, ids);
-            }
+        let InteractionLoader {
+            staging,
+            key_dicts,
+            rows: loaded,
+            ..
+        } = self;
+        for (dicts, strs) in key_dicts.iter_mut().zip([&cols.src, &cols.dst]) {
+            dicts.prepare(strs, n, graph, staging);
         }
+        let [src_dict, dst_dict] = key_dicts;
         for start in (0..n).step_by(BLOCK) {
-            let hint = |strs: &Strs<'_>, ids: &[u32], i: usize| strs.dict_key(i).map(|k| ids[k]);
             let rows = &mut checked[..(n - start).min(BLOCK)];
-            let staging = &self.staging;
+            let staged = &*staging;
             let errors: Vec<(usize, Error)> = rows
                 .par_iter_mut()
                 .enumerate()
                 .filter_map(|(i, slot)| {
                     let i = start + i;
-                    let ids = [hint(&cols.src, &src_ids, i), hint(&cols.dst, &dst_ids, i)];
-                    match staging.check(graph, &f, cols.row(i, &f), ids) {
+                    let ids = [src_dict.id(&cols.src, i), dst_dict.id(&cols.dst, i)];
+                    match staged.check(graph, &f, cols.row(i, &f), ids) {
                         Ok(c) => {
                             *slot = c;
                             None
@@ -284,19 +340,12 @@ impl InteractionLoader {
                 [cols.src.get(i).unwrap_or(""), cols.dst.get(i).unwrap_or("")]
             };
             let learned = |i: usize, ids: [u32; 2]| {
-                for ((strs, known), id) in [(&cols.src, &mut src_ids), (&cols.dst, &mut dst_ids)]
-                    .into_iter()
-                    .zip(ids)
-                {
-                    if let Some(k) = strs.dict_key(start + i) {
-                        known[k] = id;
-                    }
-                }
+                src_dict.learn(&cols.src, start + i, ids[0]);
+                dst_dict.learn(&cols.dst, start + i, ids[1]);
             };
-            self.staging
-                .stage_block(graph, self.rows + start as u64, rows, errors, keys, learned)?;
+            staging.stage_block(graph, *loaded + start as u64, rows, errors, keys, learned)?;
         }
-        self.rows += n as u64;
+        *loaded += n as u64;
         Ok(())
     }
 
@@ -739,20 +788,32 @@ mod tests {
             ("time", times),
             ("channel", channel),
         ]);
-        let json = |b: &RecordBatch| {
+        let json = |b: &[RecordBatch]| {
             let mut g = RelationshipGraph::new();
             let report = g
-                .add_interactions_arrow([b], &ArrowColumns::default(), OnError::Raise)
+                .add_interactions_arrow(b, &ArrowColumns::default(), OnError::Raise)
                 .expect("loads");
             let mut out = Vec::new();
             g.write_json(&mut out).expect("writes");
             (report.added, report.new_people, out)
         };
-        let (plain, dicts) = (json(&plain_batch), json(&dict_batch));
+        let (plain, dicts) = (json(&[plain_batch.clone()]), json(&[dict_batch.clone()]));
         assert_eq!(plain.0, keep.len() as u64);
         assert!(plain.1 > 4_000, "{} people", plain.1);
         assert_eq!((plain.0, plain.1), (dicts.0, dicts.1));
         assert!(plain.2 == dicts.2, "the graphs differ");
+        // batches that share the dictionary keep its ids from one to the
+        // next; batches of 2,000 rows have more values than rows / 2, and
+        // only the first one resolves them
+        let len = dict_batch.num_rows();
+        let slices: Vec<RecordBatch> = (0..len)
+            .step_by(2_000)
+            .map(|at| dict_batch.slice(at, 2_000.min(len - at)))
+            .collect();
+        assert!(
+            json(&slices).2 == plain.2,
+            "the graphs differ when the dictionary is shared"
+        );
         // a second load into the graph resolves the values to the people it has
         let mut g = RelationshipGraph::new();
         g.add_interactions_arrow([&plain_batch], &ArrowColumns::default(), OnError::Raise)

@@ -8,7 +8,7 @@ use arrow_array::types::{
     TimestampMicrosecondType, TimestampMillisecondType, TimestampNanosecondType, TimestampSecondType,
     UInt8Type, UInt16Type, UInt32Type, UInt64Type,
 };
-use arrow_array::{Array, LargeStringArray, RecordBatch, StringArray, StringViewArray};
+use arrow_array::{Array, ArrayRef, LargeStringArray, RecordBatch, StringArray, StringViewArray};
 use arrow_schema::{DataType, TimeUnit as ArrowUnit};
 
 use crate::error::{Error, Result};
@@ -55,6 +55,8 @@ pub(super) enum Strs<'b> {
         keys: Vec<usize>,
         key_array: &'b dyn Array,
         values: Vec<Option<&'b str>>,
+        /// The dictionary itself, to tell when batches share it.
+        dictionary: ArrayRef,
     },
 }
 
@@ -90,6 +92,7 @@ impl<'b> Strs<'b> {
             keys,
             key_array: dict.keys(),
             values,
+            dictionary: dict.values().clone(),
         })
     }
 
@@ -102,6 +105,7 @@ impl<'b> Strs<'b> {
                 keys,
                 key_array,
                 values,
+                ..
             } => {
                 if key_array.is_null(i) {
                     return None;
@@ -120,10 +124,12 @@ impl<'b> Strs<'b> {
         }
     }
 
-    /// The values of a dictionary column.
-    pub(super) fn dict_values(&self) -> Option<&[Option<&'b str>]> {
+    /// The dictionary of a dictionary column, and its values.
+    pub(super) fn dictionary(&self) -> Option<(&ArrayRef, &[Option<&'b str>])> {
         match self {
-            Strs::Dict { values, .. } => Some(values),
+            Strs::Dict {
+                dictionary, values, ..
+            } => Some((dictionary, values)),
             _ => None,
         }
     }
