@@ -797,7 +797,10 @@ mod tests {
             g.write_json(&mut out).expect("writes");
             (report.added, report.new_people, out)
         };
-        let (plain, dicts) = (json(&[plain_batch.clone()]), json(&[dict_batch.clone()]));
+        let (plain, dicts) = (
+            json(std::slice::from_ref(&plain_batch)),
+            json(std::slice::from_ref(&dict_batch)),
+        );
         assert_eq!(plain.0, keep.len() as u64);
         assert!(plain.1 > 4_000, "{} people", plain.1);
         assert_eq!((plain.0, plain.1), (dicts.0, dicts.1));
