@@ -102,8 +102,8 @@ impl<'b> InteractionBatch<'b> {
             dst: self.dst.get(i).unwrap_or(""),
             t: self.time.get(i, f.time)?,
             channel,
-            duration: self.duration.as_ref().and_then(|d| d(i)),
-            weight: self.weight.as_ref().and_then(|w| w(i)).unwrap_or(1.0),
+            duration: self.duration.as_ref().and_then(|d| d.get(i)),
+            weight: self.weight.as_ref().and_then(|w| w.get(i)).unwrap_or(1.0),
         })
     }
 }
@@ -827,6 +827,31 @@ mod tests {
             .expect("loads");
         assert_eq!((report.new_people, g.person_count()), (0, before));
         assert_eq!(g.interaction_count(), 2 * keep.len());
+    }
+
+    /// Nulls are read from the validity bitmap at the array's offset: a
+    /// slice starting mid-byte must still find each null at its row.
+    #[test]
+    fn null_times_are_found_in_a_slice_that_starts_mid_byte() {
+        let n = 40;
+        let times: Vec<Option<i64>> = (0..n)
+            .map(|i| (i % 7 != 3).then_some(1_772_445_600 + i as i64))
+            .collect();
+        let b = batch(vec![
+            ("src", strs(&vec![Some("ana"); n])),
+            ("dst", strs(&vec![Some("lee"); n])),
+            ("time", Arc::new(TimestampSecondArray::from(times))),
+            ("channel", strs(&vec![Some("email"); n])),
+        ]);
+        let slice = b.slice(5, 30);
+        let mut g = RelationshipGraph::new();
+        let report = g
+            .add_interactions_arrow([slice], &ArrowColumns::default(), OnError::Skip)
+            .expect("skips");
+        let skipped: Vec<u64> = report.skipped.iter().map(|s| s.row).collect();
+        // rows 10, 17, 24, 31 of the batch are 5, 12, 19, 26 of the slice
+        assert_eq!(skipped, [5, 12, 19, 26]);
+        assert_eq!(report.added, 26);
     }
 
     #[test]

@@ -8,7 +8,9 @@ use arrow_array::types::{
     TimestampMicrosecondType, TimestampMillisecondType, TimestampNanosecondType, TimestampSecondType,
     UInt8Type, UInt16Type, UInt32Type, UInt64Type,
 };
-use arrow_array::{Array, ArrayRef, LargeStringArray, RecordBatch, StringArray, StringViewArray};
+use arrow_array::{
+    Array, ArrayRef, Float64Array, LargeStringArray, RecordBatch, StringArray, StringViewArray,
+};
 use arrow_schema::{DataType, TimeUnit as ArrowUnit};
 
 use crate::error::{Error, Result};
@@ -150,43 +152,39 @@ impl<'b> Strs<'b> {
 /// A time column, as seconds since the epoch.
 pub(super) struct Times<'b> {
     values: TimeValues<'b>,
-    array: &'b dyn Array,
+    /// The validity bitmap and its offset in bits, when there are nulls.
+    nulls: Option<(&'b [u8], usize)>,
 }
 
+/// A unit per variant, so that each division is by a constant (a multiply,
+/// not a `div` instruction, on every row).
 enum TimeValues<'b> {
-    /// Ticks of `1 / per_sec` seconds (timestamps, Date64).
-    Ticks {
-        v: &'b [i64],
-        per_sec: i64,
-        unit: &'static str,
-    },
+    Seconds(&'b [i64]),
+    Millis(&'b [i64], &'static str),
+    Micros(&'b [i64]),
+    Nanos(&'b [i64]),
     /// Days since the epoch (Date32).
     Days(&'b [i32]),
 }
 
 impl<'b> Times<'b> {
     pub(super) fn new(array: &'b dyn Array, column: &str) -> Result<Times<'b>> {
-        let ticks = |v: &'b [i64], per_sec, unit| TimeValues::Ticks { v, per_sec, unit };
         let values = match array.data_type() {
             DataType::Timestamp(ArrowUnit::Second, _) => {
-                ticks(array.as_primitive::<TimestampSecondType>().values(), 1, "s")
+                TimeValues::Seconds(array.as_primitive::<TimestampSecondType>().values())
             }
-            DataType::Timestamp(ArrowUnit::Millisecond, _) => ticks(
-                array.as_primitive::<TimestampMillisecondType>().values(),
-                1_000,
-                "ms",
-            ),
-            DataType::Timestamp(ArrowUnit::Microsecond, _) => ticks(
-                array.as_primitive::<TimestampMicrosecondType>().values(),
-                1_000_000,
-                "us",
-            ),
-            DataType::Timestamp(ArrowUnit::Nanosecond, _) => ticks(
-                array.as_primitive::<TimestampNanosecondType>().values(),
-                1_000_000_000,
-                "ns",
-            ),
-            DataType::Date64 => ticks(array.as_primitive::<Date64Type>().values(), 1_000, "ms (Date64)"),
+            DataType::Timestamp(ArrowUnit::Millisecond, _) => {
+                TimeValues::Millis(array.as_primitive::<TimestampMillisecondType>().values(), "ms")
+            }
+            DataType::Timestamp(ArrowUnit::Microsecond, _) => {
+                TimeValues::Micros(array.as_primitive::<TimestampMicrosecondType>().values())
+            }
+            DataType::Timestamp(ArrowUnit::Nanosecond, _) => {
+                TimeValues::Nanos(array.as_primitive::<TimestampNanosecondType>().values())
+            }
+            DataType::Date64 => {
+                TimeValues::Millis(array.as_primitive::<Date64Type>().values(), "ms (Date64)")
+            }
             DataType::Date32 => TimeValues::Days(array.as_primitive::<Date32Type>().values()),
             other => {
                 let hint = if other.is_integer() || other.is_floating() {
@@ -202,22 +200,33 @@ impl<'b> Times<'b> {
                 ));
             }
         };
-        Ok(Times { values, array })
+        Ok(Times {
+            values,
+            nulls: array.nulls().map(|n| (n.validity(), n.offset())),
+        })
+    }
+
+    fn is_null(&self, i: usize) -> bool {
+        self.nulls
+            .is_some_and(|(bits, offset)| bits[(i + offset) / 8] & (1 << ((i + offset) % 8)) == 0)
     }
 
     pub(super) fn get(&self, i: usize, field: &str) -> Result<i64> {
-        if self.array.is_null(i) {
+        if self.is_null(i) {
             return Err(Error::InvalidTimestamp {
                 field: field.to_string(),
                 value: "null".to_string(),
                 reason: "the time is missing".to_string(),
             });
         }
-        match &self.values {
-            TimeValues::Ticks { v, per_sec, unit } => {
-                let v = v[i];
-                checked_time(v.div_euclid(*per_sec), field, || format!("{v} {unit}"))
-            }
+        let ticks = |v: i64, per_sec: i64, unit: &str| {
+            checked_time(v.div_euclid(per_sec), field, || format!("{v} {unit}"))
+        };
+        match self.values {
+            TimeValues::Seconds(v) => ticks(v[i], 1, "s"),
+            TimeValues::Millis(v, unit) => ticks(v[i], 1_000, unit),
+            TimeValues::Micros(v) => ticks(v[i], 1_000_000, "us"),
+            TimeValues::Nanos(v) => ticks(v[i], 1_000_000_000, "ns"),
             TimeValues::Days(d) => {
                 let d = d[i];
                 checked_time(i64::from(d) * 86_400, field, || format!("{d} days (Date32)"))
@@ -227,21 +236,36 @@ impl<'b> Times<'b> {
 
     /// Like [`get`](Self::get), with null meaning no time.
     pub(super) fn get_opt(&self, i: usize, field: &str) -> Result<Option<i64>> {
-        if self.array.is_null(i) {
+        if self.is_null(i) {
             return Ok(None);
         }
         self.get(i, field).map(Some)
     }
 }
 
-/// A numeric column read as `f64` (durations in seconds).
-pub(super) type Nums<'b> = Box<dyn Fn(usize) -> Option<f64> + Send + Sync + 'b>;
+/// A numeric column read as `f64` (durations in seconds): `Float64`, the
+/// common case, read directly; any other type through a closure.
+pub(super) enum Nums<'b> {
+    F64(&'b Float64Array),
+    Other(Box<dyn Fn(usize) -> Option<f64> + Send + Sync + 'b>),
+}
+
+impl Nums<'_> {
+    pub(super) fn get(&self, i: usize) -> Option<f64> {
+        match self {
+            Nums::F64(a) => a.is_valid(i).then(|| a.value(i)),
+            Nums::Other(f) => f(i),
+        }
+    }
+}
 
 pub(super) fn numbers<'b>(array: &'b dyn Array, column: &str, durations: bool) -> Result<Nums<'b>> {
     macro_rules! read {
         ($t:ty, $scale:expr) => {{
             let a = array.as_primitive::<$t>();
-            Box::new(move |i| a.is_valid(i).then(|| a.value(i) as f64 / $scale))
+            Nums::Other(Box::new(move |i| {
+                a.is_valid(i).then(|| a.value(i) as f64 / $scale)
+            }))
         }};
     }
     Ok(match array.data_type() {
@@ -255,10 +279,10 @@ pub(super) fn numbers<'b>(array: &'b dyn Array, column: &str, durations: bool) -
         DataType::UInt64 => read!(UInt64Type, 1.0),
         DataType::Float16 => {
             let a = array.as_primitive::<Float16Type>();
-            Box::new(move |i| a.is_valid(i).then(|| a.value(i).to_f64()))
+            Nums::Other(Box::new(move |i| a.is_valid(i).then(|| a.value(i).to_f64())))
         }
         DataType::Float32 => read!(Float32Type, 1.0),
-        DataType::Float64 => read!(Float64Type, 1.0),
+        DataType::Float64 => Nums::F64(array.as_primitive::<Float64Type>()),
         DataType::Duration(unit) if durations => match unit {
             ArrowUnit::Second => read!(DurationSecondType, 1.0),
             ArrowUnit::Millisecond => read!(DurationMillisecondType, 1e3),
