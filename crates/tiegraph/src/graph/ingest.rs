@@ -183,7 +183,7 @@ pub(crate) fn key_cmp(a: &str, b: &str) -> std::cmp::Ordering {
 
 /// The number of shards a load's rows are grouped in, by a hash of their
 /// pair: a power of two, enough to keep two to eight cores busy, few
-/// enough that each shard's work on a block is worth a task.
+/// enough that each shard's work on a flush is worth a task.
 const SHARDS: usize = 16;
 
 fn shard_of(pair: u64) -> usize {
@@ -279,13 +279,15 @@ impl Shard {
 
 /// Rows validated and held aside until the whole input is known to be good.
 ///
-/// Each row goes, by its pair, to one of [`SHARDS`] shards, and within it to
-/// its pair's log, which becomes the tie's log at the commit: no global
-/// sort and no second copy of the rows. Bulk loads stage a block of rows
-/// at a time in three steps: [`check`](Self::check) every row in parallel
-/// (validation, orientation, and the ids of the people already known),
-/// then, in input order, name the people first seen in the block, then let
-/// every shard take its rows in parallel.
+/// Each row goes, by its pair, to one of [`SHARDS`] shards, which number
+/// their pairs and keep the rows in arrival order; the commit turns each
+/// shard's rows into exactly sized, sorted logs, in parallel, and moves
+/// them into the ties: no global sort. Bulk loads stage a block of rows at
+/// a time: [`check`](Self::check) every row in parallel (validation,
+/// orientation, and the ids of the people already known), then, in input
+/// order, name the people first seen in the block and sort its rows by
+/// shard; once [`FLUSH_ROWS`] rows wait, every shard takes its own, in
+/// parallel.
 pub(crate) struct Staging {
     on_error: OnError,
     base: u32,
