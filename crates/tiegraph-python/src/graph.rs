@@ -367,7 +367,8 @@ impl Graph {
     ///     ``"public_reply"``, ``"broadcast"``, ``"reaction"``) or one
     ///     registered with :meth:`register_channel`.
     /// duration : float, optional
-    ///     How long it lasted, in seconds. On a channel with a typical duration
+    ///     How long it lasted, in seconds (kept in whole seconds: rounded to
+    ///     the nearest). On a channel with a typical duration
     ///     it scales the weight by √(duration / typical), clamped.
     /// weight : float, default 1
     ///     A multiplier of the channel's weight.
@@ -2526,7 +2527,8 @@ impl Graph {
     ///     By default monthly (``1``).
     /// start : datetime.datetime or datetime.date, optional
     ///     The first sample. By default the start of the month (or, with
-    ///     a timedelta step, of the day) of the earliest interaction written.
+    ///     a timedelta step, of the day) of the earliest interaction of the
+    ///     ties in scope, written or not.
     ///
     /// Raises
     /// ------
@@ -2576,7 +2578,7 @@ impl Graph {
         export::gexf(self, path, scoped, args)
     }
 
-    /// Writes the tie table of :meth:`ties` as CSV.
+    /// Writes the tie table of :meth:`ties` as CSV, without ``one_sided_from``.
     ///
     /// Columns, in order: ``a``, ``b``, ``strength``, ``recency``,
     /// ``intensity``, ``duration``, ``regularity``, ``reciprocity``,
