@@ -15,6 +15,16 @@ import model as m
 NAME = "tiegraph"
 PACKAGES = ("tiegraph",)
 
+# W1's columns, as `Graph.load_interactions` names them
+COLUMNS = dict(
+    src="src",
+    dst="dst",
+    time="ts",
+    channel="channel",
+    duration="duration_s",
+    weight="weight",
+)
+
 
 class Pending(Exception):
     """tiegraph, or the part of its API that W1 needs, is not there yet."""
@@ -36,15 +46,7 @@ def _import():
 def _top10(tg, table, as_of):
     """The whole job, against the API as planned."""
     g = tg.Graph()
-    g.load_interactions(
-        table,
-        src="src",
-        dst="dst",
-        time="ts",
-        channel="channel",
-        duration="duration_s",
-        weight="weight",
-    )
+    g.load_interactions(table, **COLUMNS)
     return g.strongest_ties_all(10, as_of=as_of)
 
 

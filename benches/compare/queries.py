@@ -26,6 +26,7 @@ import tiegraph as tg
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import run  # noqa: E402  the W1 data files, generated on first use
+from peer_tiegraph import COLUMNS  # noqa: E402  W1's column names
 
 CHANNELS = ["email", "direct_message", "in_person", "public_reply", "reaction", "video_call"]
 
@@ -36,15 +37,7 @@ def day(d: int) -> dt.datetime:
 
 def build(path: Path) -> tg.Graph:
     g = tg.Graph()
-    g.load_interactions(
-        pq.read_table(path),
-        src="src",
-        dst="dst",
-        time="ts",
-        channel="channel",
-        duration="duration_s",
-        weight="weight",
-    )
+    g.load_interactions(pq.read_table(path), **COLUMNS)
     for k in range(100):  # a tie of exactly 100 interactions, of every kind
         s, d = ("bench-a", "bench-b") if k % 3 == 0 else ("bench-b", "bench-a")
         g.add_interaction(s, d, at=day(k * 5), channel=CHANNELS[k % len(CHANNELS)], duration=1200.0)

@@ -380,30 +380,11 @@ impl Staging {
         rows: &[Checked],
         errors: Vec<(usize, Error)>,
         keys: impl Fn(usize) -> [&'k str; 2],
-        learned: impl FnMut(usize, [u32; 2]),
-    ) -> Result<()> {
-        self.sort_block(g, first_row, rows, errors, keys, learned)?;
-        self.report.rows += rows.len() as u64;
-        self.parts_rows += rows.len();
-        if self.parts_rows >= FLUSH_ROWS {
-            self.flush();
-        }
-        Ok(())
-    }
-
-    /// The part of [`stage_block`](Self::stage_block) done in input order:
-    /// bad rows, and the people first named in the block; each good row
-    /// goes to its shard's part.
-    fn sort_block<'k>(
-        &mut self,
-        g: &RelationshipGraph,
-        first_row: u64,
-        rows: &[Checked],
-        errors: Vec<(usize, Error)>,
-        keys: impl Fn(usize) -> [&'k str; 2],
         mut learned: impl FnMut(usize, [u32; 2]),
     ) -> Result<()> {
-        // the parts are put back whatever happens: the loader may be used again
+        // In input order: bad rows, and the people first named in the
+        // block; each good row goes to its shard's part. The parts are put
+        // back whatever happens: the loader may be used again.
         let mut parts = std::mem::take(&mut self.parts);
         let sort = || -> Result<()> {
             let mut errors = errors.into_iter().peekable();
@@ -432,7 +413,13 @@ impl Staging {
         };
         let sorted = sort();
         self.parts = parts;
-        sorted
+        sorted?;
+        self.report.rows += rows.len() as u64;
+        self.parts_rows += rows.len();
+        if self.parts_rows >= FLUSH_ROWS {
+            self.flush();
+        }
+        Ok(())
     }
 
     /// Every shard takes the rows held for it, in parallel: shards share
