@@ -66,6 +66,14 @@ pub(super) fn live_ties(g: &RelationshipGraph) -> Vec<TieId> {
 
 /// Keeps the `k` first elements of `v` under `cmp` (a total order), sorted,
 /// without sorting the rest.
+/// Below this many ties, one person's ties are scored on the calling
+/// thread. Handing work to rayon's pool and waiting for it costs a wake-up
+/// and a context switch on each side, about 15 µs when the call comes from
+/// a thread outside the pool (Python's, say) and the workers are asleep;
+/// scoring a tie costs about 80 ns, so two cores only win it back past a
+/// couple of thousand ties.
+const PARALLEL_TIES: usize = 2048;
+
 pub(super) fn top_k<T>(v: &mut Vec<T>, k: usize, cmp: impl Fn(&T, &T) -> Ordering) {
     if v.len() > k {
         v.select_nth_unstable_by(k - 1, &cmp);
@@ -297,12 +305,13 @@ impl<'g> GraphView<'g> {
         let p = g.id(person)?;
         let t = secs(as_of);
         // values first (one pass per tie); state and reasons only for the k kept
-        let mut values: Vec<(TieId, f64)> = g
-            .tie_ids_of(p)
-            .into_par_iter()
-            .map(|id| (id, self.value_at(id, t)))
-            .filter(|&(_, v)| v > 0.0)
-            .collect();
+        let ids = g.tie_ids_of(p);
+        let value = |id: TieId| (id, self.value_at(id, t));
+        let mut values: Vec<(TieId, f64)> = if ids.len() < PARALLEL_TIES {
+            ids.into_iter().map(value).filter(|&(_, v)| v > 0.0).collect()
+        } else {
+            ids.into_par_iter().map(value).filter(|&(_, v)| v > 0.0).collect()
+        };
         top_k(&mut values, k, |x, y| {
             y.1.total_cmp(&x.1).then_with(|| by_other(g, p, x.0, y.0))
         });

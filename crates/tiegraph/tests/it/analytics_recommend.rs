@@ -1050,6 +1050,39 @@ fn check_top_k(people: u64, n: usize, k: usize) -> tiegraph::Result<()> {
     Ok(())
 }
 
+/// One person's ties are scored on the calling thread below a couple of
+/// thousand ties and on the pool above: both give the bulk table's rows.
+#[test]
+fn strongest_ties_of_small_and_large_hubs_agree_with_the_bulk_table() -> tiegraph::Result<()> {
+    let mut g = RelationshipGraph::new();
+    for (hub, n) in [("hub-small", 300), ("hub-large", 3000)] {
+        for k in 0..n {
+            let other = format!("{hub}-{k:05}");
+            // 7 distinct days, so most strengths are shared and the key breaks the tie
+            let d = f64::from(k % 7);
+            email(&mut g, hub, &other, d)?;
+            email(&mut g, &other, hub, d + 1.0)?;
+        }
+    }
+    let t = days(30.0);
+    let all = g.strongest_ties_all(10, t)?;
+    for hub in ["hub-small", "hub-large"] {
+        let one = g.strongest_ties(hub, 10, t)?;
+        let mine: Vec<_> = all.iter().filter(|r| r.person.key == hub).collect();
+        assert_eq!(one.len(), 10);
+        assert_eq!(one.len(), mine.len());
+        for (x, y) in one.iter().zip(mine) {
+            assert_eq!((x.other.key.as_str(), x.rank), (y.other.key.as_str(), y.rank));
+            assert_eq!(x.strength.value.to_bits(), y.strength.to_bits());
+        }
+        // the freshest exchange (day 6, answered on day 7) wins, lowest keys first
+        let want: Vec<String> = (0..10).map(|i| format!("{hub}-{:05}", 6 + 7 * i)).collect();
+        let got: Vec<&str> = one.iter().map(|r| r.other.key.as_str()).collect();
+        assert_eq!(got, want);
+    }
+    Ok(())
+}
+
 #[test]
 fn strongest_ties_all_on_20k_people() -> tiegraph::Result<()> {
     check_top_k(20_000, 200_000, 10)
