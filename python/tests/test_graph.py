@@ -113,6 +113,33 @@ def test_zoneinfo_datetimes() -> None:
     assert g.interactions("a", "b")[0].at == dt.datetime(2026, 1, 15, 8, 30, tzinfo=UTC)
 
 
+def test_times_floor_to_the_second_in_any_zone_and_era() -> None:
+    g = tg.Graph()
+    plus2, minus5 = dt.timezone(dt.timedelta(hours=2)), dt.timezone(dt.timedelta(hours=-5, minutes=-30))
+    given = [
+        dt.datetime(1960, 1, 1, 0, 0, 0, 999_999, tzinfo=plus2),  # before the epoch: still floored
+        dt.datetime(1969, 12, 31, 23, 59, 59, 500_000),  # naive, one half second before the epoch
+        dt.datetime(2026, 6, 1, 23, 59, 59, 999_999, tzinfo=minus5),
+        dt.datetime(9999, 12, 31, 23, 59, 59, 999_999, tzinfo=UTC),
+        dt.datetime(1, 1, 1, 0, 0, 0, 1, tzinfo=UTC),
+    ]
+    for k, at in enumerate(given):
+        g.add_interaction("a", f"b{k}", at=at, channel="email")
+    got = [g.interactions("a", f"b{k}")[0].at for k in range(len(given))]
+    assert got == [
+        dt.datetime(1959, 12, 31, 22, 0, 0, tzinfo=UTC),
+        dt.datetime(1969, 12, 31, 23, 59, 59, tzinfo=UTC),
+        dt.datetime(2026, 6, 2, 5, 29, 59, tzinfo=UTC),
+        dt.datetime(9999, 12, 31, 23, 59, 59, tzinfo=UTC),
+        dt.datetime(1, 1, 1, tzinfo=UTC),
+    ]
+    # the same instant in two zones is one time
+    same = dt.datetime(2026, 3, 1, 12, 0, 0, 250_000, tzinfo=UTC)
+    g.add_interaction("c", "d", at=same, channel="email")
+    g.add_interaction("c", "d", at=same.astimezone(minus5), channel="reaction")
+    assert {i.at for i in g.interactions("c", "d")} == {dt.datetime(2026, 3, 1, 12, tzinfo=UTC)}
+
+
 def test_numbers_are_not_times() -> None:
     g = tg.Graph()
     with pytest.raises(TypeError, match="never guessed"):

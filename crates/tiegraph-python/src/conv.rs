@@ -1,11 +1,12 @@
 //! Conversions between Python values and core types that are not classes:
 //! times, option strings, enumerations.
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use pyo3::IntoPyObjectExt;
-use pyo3::exceptions::PyTypeError;
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::intern;
 use pyo3::prelude::*;
-use pyo3::types::{PyDate, PyDateAccess, PyDateTime, PyDict, PyTzInfo, PyTzInfoAccess};
+use pyo3::types::{PyDate, PyDateAccess, PyDateTime, PyTimeAccess, PyTzInfoAccess};
 use tiegraph::{ChannelClass, ConnectionKind, Error, Mode, OnError, SuggestMethod, TimeUnit};
 
 use crate::errors::err;
@@ -13,18 +14,33 @@ use crate::errors::err;
 /// A Python `datetime` (naive = UTC, aware = converted to UTC) or `date`
 /// (midnight UTC). Numbers are refused: their unit would be a guess.
 pub fn time(ob: &Bound<'_, PyAny>, argument: &str) -> PyResult<DateTime<Utc>> {
-    let py = ob.py();
     if let Ok(dt) = ob.cast::<PyDateTime>() {
-        if dt.get_tzinfo().is_none() {
-            return Ok(dt.extract::<NaiveDateTime>()?.and_utc());
-        }
-        // Any tzinfo (zoneinfo, pytz, fixed offsets) through Python's own
-        // conversion, then the naive UTC wall time.
-        let utc = dt.call_method1("astimezone", (PyTzInfo::utc(py)?,))?;
-        let kwargs = PyDict::new(py);
-        kwargs.set_item("tzinfo", py.None())?;
-        let naive = utc.call_method("replace", (), Some(&kwargs))?;
-        return Ok(naive.extract::<NaiveDateTime>()?.and_utc());
+        // Read field by field: with the stable ABI each is an attribute
+        // lookup, and a query's as_of costs ~0.2 µs this way against ~3 µs
+        // through astimezone + replace + extract.
+        let micros = dt.get_microsecond();
+        let at = if dt.get_tzinfo().is_none() {
+            NaiveDate::from_ymd_opt(dt.get_year(), u32::from(dt.get_month()), u32::from(dt.get_day()))
+                .and_then(|d| {
+                    d.and_hms_micro_opt(
+                        u32::from(dt.get_hour()),
+                        u32::from(dt.get_minute()),
+                        u32::from(dt.get_second()),
+                        micros,
+                    )
+                })
+                .map(|t| t.and_utc())
+        } else {
+            // Any tzinfo (zoneinfo, pytz, fixed offsets) through Python's
+            // own timestamp(); the whole seconds are exact once the
+            // microseconds, read exactly, are taken off.
+            let ts: f64 = dt.call_method0(intern!(ob.py(), "timestamp"))?.extract()?;
+            let secs = (ts - f64::from(micros) / 1e6).round();
+            DateTime::from_timestamp(secs as i64, micros * 1000)
+        };
+        return at.ok_or_else(|| {
+            PyValueError::new_err(format!("{argument} is out of the range tiegraph can represent: {ob}"))
+        });
     }
     if let Ok(d) = ob.cast::<PyDate>() {
         let day = NaiveDate::from_ymd_opt(d.get_year(), u32::from(d.get_month()), u32::from(d.get_day()));
