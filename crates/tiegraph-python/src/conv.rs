@@ -39,7 +39,9 @@ pub fn time(ob: &Bound<'_, PyAny>, argument: &str) -> PyResult<DateTime<Utc>> {
             DateTime::from_timestamp(secs as i64, micros * 1000)
         };
         return at.ok_or_else(|| {
-            PyValueError::new_err(format!("{argument} is out of the range tiegraph can represent: {ob}"))
+            PyValueError::new_err(format!(
+                "{argument} is out of the range tiegraph can represent: {ob}"
+            ))
         });
     }
     if let Ok(d) = ob.cast::<PyDate>() {

@@ -3,23 +3,24 @@
 
 use rustc_hash::FxHashMap;
 
+use crate::flat::{FlatKey, FlatMap, GOLDEN, Id};
+
 /// Keys this long or shorter are stored inline.
-const INLINE: usize = 16;
+const INLINE: usize = 15;
 
-/// A key of at most [`INLINE`] bytes as two words and its length: equal
-/// packs mean equal keys, so a lookup compares words, not bytes behind a
-/// pointer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Packed {
-    words: [u64; 2],
-    len: u64,
-}
+/// A key of at most [`INLINE`] bytes in two words: its bytes, zero-padded,
+/// and its length in the last byte. Equal packs mean equal keys, so a
+/// lookup compares two words, not bytes behind a pointer; and a pack with
+/// its id takes 24 bytes of a table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct Packed([u64; 2]);
 
-impl std::hash::Hash for Packed {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        // one word to hash: the map's hasher mixes it again
-        let [a, b] = self.words;
-        state.write_u64(a ^ b.rotate_left(29).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ self.len);
+impl FlatKey for Packed {
+    #[inline]
+    fn hash(&self) -> u64 {
+        let [a, b] = self.0;
+        let x = a ^ b.wrapping_mul(GOLDEN).rotate_left(29);
+        (x ^ (x >> 32)).wrapping_mul(GOLDEN)
     }
 }
 
@@ -35,48 +36,59 @@ fn load4(b: &[u8]) -> u64 {
     u64::from(u32::from_le_bytes(w))
 }
 
-/// Reads a short key with fixed-size loads, overlapping where the length
-/// is not a multiple of the load: with the length kept beside them, the
-/// loads cover every byte, so different keys give different packs.
+/// Reads a short key with fixed-size loads: the second load ends at the
+/// key's end and is shifted down past the bytes the first one read, which
+/// zero-pads without a byte loop. Keys of up to three bytes take their
+/// first, middle and last bytes, which with the length are all of them.
 fn pack(key: &str) -> Option<Packed> {
     let b = key.as_bytes();
     let n = b.len();
-    let words = match n {
+    let [lo, hi] = match n {
         0 => [0, 0],
         1..=3 => [
             u64::from(b[0]) | u64::from(b[n / 2]) << 8 | u64::from(b[n - 1]) << 16,
             0,
         ],
-        4..=8 => [load4(b) | load4(&b[n - 4..]) << 32, 0],
-        9..=INLINE => [load8(b), load8(&b[n - 8..])],
+        4..=8 => [load4(b) | (load4(&b[n - 4..]) >> (8 * (8 - n))) << 32, 0],
+        9..=INLINE => [load8(b), load8(&b[n - 8..]) >> (8 * (16 - n))],
         _ => return None,
     };
-    Some(Packed { words, len: n as u64 })
+    Some(Packed([lo, hi | (n as u64) << 56]))
 }
 
 /// Person key → id. Most keys (ids, handles, short emails) are short, and a
-/// bulk load looks up two per row: keeping them inline saves the cache miss
-/// of following a `String`'s pointer on every lookup.
+/// bulk load looks up two per row: keeping them inline, in a flat table,
+/// saves the cache misses of following a `String`'s pointer and of a
+/// separate control array on every lookup.
 #[derive(Debug, Clone)]
 pub(crate) struct KeyIndex<V> {
-    short: FxHashMap<Packed, V>,
+    short: FlatMap<Packed, V>,
     long: FxHashMap<Box<str>, V>,
 }
 
 impl<V> Default for KeyIndex<V> {
     fn default() -> Self {
         KeyIndex {
-            short: FxHashMap::default(),
+            short: FlatMap::default(),
             long: FxHashMap::default(),
         }
     }
 }
 
-impl<V: Copy> KeyIndex<V> {
+impl<V: Id> KeyIndex<V> {
+    #[inline]
     pub(crate) fn get(&self, key: &str) -> Option<V> {
         match pack(key) {
-            Some(p) => self.short.get(&p).copied(),
+            Some(p) => self.short.get(p),
             None => self.long.get(key).copied(),
+        }
+    }
+
+    /// Asks for the cache line where `key` would be (short keys only).
+    #[inline]
+    pub(crate) fn prefetch(&self, key: &str) {
+        if let Some(p) = pack(key) {
+            self.short.prefetch(p);
         }
     }
 
@@ -86,14 +98,18 @@ impl<V: Copy> KeyIndex<V> {
 
     pub(crate) fn insert(&mut self, key: &str, value: V) {
         match pack(key) {
-            Some(p) => self.short.insert(p, value),
-            None => self.long.insert(key.into(), value),
-        };
+            Some(p) => {
+                self.short.insert(p, value);
+            }
+            None => {
+                self.long.insert(key.into(), value);
+            }
+        }
     }
 
     pub(crate) fn remove(&mut self, key: &str) -> Option<V> {
         match pack(key) {
-            Some(p) => self.short.remove(&p),
+            Some(p) => self.short.remove(p),
             None => self.long.remove(key),
         }
     }
@@ -111,13 +127,13 @@ impl<V: Copy> KeyIndex<V> {
     }
 
     pub(crate) fn values(&self) -> impl Iterator<Item = V> + '_ {
-        self.short.values().chain(self.long.values()).copied()
+        self.short.values().chain(self.long.values().copied())
     }
 
     /// Bytes held on the heap, for [`heap_bytes`](crate::RelationshipGraph::heap_bytes).
     pub(crate) fn heap_bytes(&self) -> usize {
         use std::mem::size_of;
-        self.short.capacity() * (size_of::<(Packed, V)>() + 1)
+        self.short.heap_bytes()
             + self.long.capacity() * (size_of::<(Box<str>, V)>() + 1)
             + self.long.keys().map(|k| k.len()).sum::<usize>()
     }
@@ -140,23 +156,23 @@ mod tests {
             "acc",
             "abcd",
             "abdc",
-            "sixteen-bytes-ok",
-            "sixteen-bytes-ok!",
+            "fifteen-bytes-k",
+            "fifteen-bytes-k!",
             "a much longer key, well past inline",
         ];
-        for (i, k) in keys.iter().enumerate() {
+        for (i, k) in (0u32..).zip(keys) {
             ix.insert(k, i);
         }
         assert_eq!(ix.len(), keys.len());
-        for (i, k) in keys.iter().enumerate() {
+        for (i, k) in (0u32..).zip(keys) {
             assert_eq!(ix.get(k), Some(i), "{k:?}");
         }
         assert_eq!(ix.get("p000000"), None);
         assert_eq!(ix.get("abb"), None);
-        assert_eq!(ix.remove("sixteen-bytes-ok!"), Some(10));
-        assert_eq!(ix.get("sixteen-bytes-ok!"), None);
-        assert_eq!(ix.get("sixteen-bytes-ok"), Some(9));
-        let mut values: Vec<usize> = ix.values().collect();
+        assert_eq!(ix.remove("fifteen-bytes-k!"), Some(10));
+        assert_eq!(ix.get("fifteen-bytes-k!"), None);
+        assert_eq!(ix.get("fifteen-bytes-k"), Some(9));
+        let mut values: Vec<u32> = ix.values().collect();
         values.sort_unstable();
         assert_eq!(values, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 11]);
     }

@@ -93,6 +93,7 @@
 
 mod analytics;
 mod error;
+mod flat;
 mod graph;
 mod io;
 mod keys;

@@ -49,7 +49,7 @@ impl<'g> StrengthGraph<'g> {
         for (i, &p) in order.iter().enumerate() {
             node_of[p.index()] = i as u32;
         }
-        let ties: Vec<TieId> = g.pairs.values().copied().collect();
+        let ties: Vec<TieId> = g.pairs.values().collect();
         let values = view.values(&ties, t);
         let mut degree = vec![0usize; order.len() + 1];
         let mut edges = Vec::with_capacity(ties.len());

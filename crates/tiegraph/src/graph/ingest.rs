@@ -1,11 +1,11 @@
 //! Validation of input rows and all-or-nothing bulk loading.
 
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
 
 use super::RelationshipGraph;
 use super::store::{NO_DURATION, Record, pair_key};
 use crate::error::{Error, Result};
+use crate::flat::{AHEAD, FlatMap};
 use crate::keys::KeyIndex;
 use crate::model::{ChannelId, Interaction, Person, PersonId};
 
@@ -227,7 +227,7 @@ struct Group {
 /// commit, which knows every pair's count and so sizes each log exactly.
 #[derive(Debug, Default)]
 struct Shard {
-    index: FxHashMap<u64, u32>,
+    index: FlatMap<u64, u32>,
     pairs: Vec<u64>,
     first: Vec<u64>,
     counts: Vec<u32>,
@@ -239,9 +239,8 @@ struct Shard {
 
 impl Shard {
     fn push(&mut self, pair: u64, row: u64, rec: Record) {
-        let next = self.pairs.len() as u32;
-        let at = *self.index.entry(pair).or_insert(next);
-        if at == next {
+        let (at, new) = self.index.get_or_insert(pair, self.pairs.len() as u32);
+        if new {
             self.pairs.push(pair);
             self.first.push(row);
             self.counts.push(0);
@@ -262,8 +261,18 @@ impl Shard {
             ..
         } = self;
         let mut logs: Vec<Vec<Record>> = counts.iter().map(|&n| Vec::with_capacity(n as usize)).collect();
-        for (at, rec) in row_pairs.into_iter().zip(rows) {
-            logs[at as usize].push(rec);
+        // rows land in random logs: ask for each destination ahead, the
+        // log's header first, then where the row will go
+        for i in 0..rows.len() {
+            if let Some(&at) = row_pairs.get(i + 2 * AHEAD) {
+                crate::flat::prefetch(&logs[at as usize]);
+            }
+            if let Some(&at) = row_pairs.get(i + AHEAD) {
+                if let Some(end) = logs[at as usize].spare_capacity_mut().first() {
+                    crate::flat::prefetch(end);
+                }
+            }
+            logs[row_pairs[i] as usize].push(rows[i]);
         }
         pairs
             .into_iter()
@@ -323,6 +332,15 @@ impl Staging {
             }
         }
         self.new_index.get(key)
+    }
+
+    /// Asks for the cache lines where `key` would be found.
+    #[inline]
+    pub(crate) fn prefetch(&self, g: &RelationshipGraph, key: &str) {
+        if !g.index.is_empty() {
+            g.index.prefetch(key);
+        }
+        self.new_index.prefetch(key);
     }
 
     fn intern(&mut self, g: &RelationshipGraph, key: &str) -> u32 {
@@ -429,9 +447,14 @@ impl Staging {
             .par_iter_mut()
             .zip(&mut self.parts)
             .for_each(|(shard, part)| {
-                for (pair, row, rec) in part.drain(..) {
+                for i in 0..part.len() {
+                    if let Some(&(pair, _, _)) = part.get(i + AHEAD) {
+                        shard.index.prefetch(pair);
+                    }
+                    let (pair, row, rec) = part[i];
                     shard.push(pair, row, rec);
                 }
+                part.clear();
             });
         self.parts_rows = 0;
     }
@@ -502,8 +525,12 @@ impl Staging {
         g.reserve_ties(groups.len());
         // a first load into a graph without ties skips one lookup per tie
         let had_ties = !g.pairs.is_empty();
-        for Group { pair, log, .. } in groups {
-            if let Some(tie) = had_ties.then(|| g.pairs.get(&pair).copied()).flatten() {
+        for i in 0..groups.len() {
+            if let Some(ahead) = groups.get(i + AHEAD) {
+                g.pairs.prefetch(ahead.pair);
+            }
+            let (pair, log) = (groups[i].pair, std::mem::take(&mut groups[i].log));
+            if let Some(tie) = had_ties.then(|| g.pairs.get(pair)).flatten() {
                 let data = g.ties[tie.0 as usize].as_mut().expect("live tie");
                 if data.log.is_empty() {
                     data.log = log;

@@ -119,7 +119,7 @@ impl RelationshipGraph {
             _ => return Err(not_found()),
         };
         let (a, b, side) = self.orient(x, y);
-        let Some(&id) = self.pairs.get(&pair_key(a, b)) else {
+        let Some(id) = self.pairs.get(pair_key(a, b)) else {
             return Err(not_found());
         };
         let tie = self.ties[id.0 as usize].as_mut().expect("live tie");

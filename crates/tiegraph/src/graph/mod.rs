@@ -10,7 +10,6 @@ mod tie;
 
 use chrono::{DateTime, Utc};
 use petgraph::stable_graph::{NodeIndex, StableUnGraph};
-use rustc_hash::FxHashMap;
 
 pub(crate) use ingest::{ChannelRef, Checked, Fields, Row, Staging};
 pub use ingest::{LoadReport, OnError, SkippedRow};
@@ -66,7 +65,7 @@ pub struct RelationshipGraph {
     /// Ties by id; `None` for free slots, listed in `free_ties`.
     pub(crate) ties: Vec<Option<TieData>>,
     free_ties: Vec<TieId>,
-    pub(crate) pairs: FxHashMap<u64, TieId>,
+    pub(crate) pairs: crate::flat::FlatMap<u64, TieId>,
     /// Nodes are people, edges point at ties.
     pub(crate) net: StableUnGraph<PersonId, TieId>,
     pub(crate) node_of: Vec<NodeIndex>,
@@ -156,7 +155,7 @@ impl RelationshipGraph {
 
     pub(crate) fn tie_id(&self, x: PersonId, y: PersonId) -> Option<TieId> {
         let (a, b, _) = self.orient(x, y);
-        self.pairs.get(&pair_key(a, b)).copied()
+        self.pairs.get(pair_key(a, b))
     }
 
     pub(crate) fn tie_data(&self, id: TieId) -> &TieData {
@@ -181,8 +180,8 @@ impl RelationshipGraph {
 
     /// The tie of an oriented pair, created empty if new.
     pub(crate) fn tie_mut_or_new(&mut self, a: PersonId, b: PersonId) -> &mut TieData {
-        let id = match self.pairs.get(&pair_key(a, b)) {
-            Some(&id) => id,
+        let id = match self.pairs.get(pair_key(a, b)) {
+            Some(id) => id,
             None => self.new_tie(a, b, Vec::new()),
         };
         self.ties[id.0 as usize].as_mut().expect("live tie")
@@ -215,7 +214,7 @@ impl RelationshipGraph {
     fn drop_tie(&mut self, id: TieId) {
         if let Some(t) = self.ties[id.0 as usize].take() {
             self.interaction_count -= t.log.len();
-            self.pairs.remove(&pair_key(t.a, t.b));
+            self.pairs.remove(pair_key(t.a, t.b));
             self.net.remove_edge(t.edge);
             self.free_ties.push(id);
         }
@@ -273,7 +272,7 @@ impl RelationshipGraph {
 
     /// Live tie ids ordered by (key of a, key of b).
     pub(crate) fn sorted_tie_ids(&self) -> Vec<TieId> {
-        let mut ids: Vec<TieId> = self.pairs.values().copied().collect();
+        let mut ids: Vec<TieId> = self.pairs.values().collect();
         ids.sort_unstable_by(|&x, &y| {
             let (tx, ty) = (self.tie_data(x), self.tie_data(y));
             (self.key(tx.a), self.key(tx.b)).cmp(&(self.key(ty.a), self.key(ty.b)))

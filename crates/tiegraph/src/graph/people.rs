@@ -1,7 +1,5 @@
 //! People: adding, updating, looking up and removing them.
 
-use rustc_hash::FxHashMap;
-
 use super::store::pair_key;
 use super::{ConnRecord, Record, RelationshipGraph, TieData, TieId, check_key};
 use crate::error::{Error, Result};
@@ -131,9 +129,6 @@ impl RelationshipGraph {
     /// ```
     pub fn heap_bytes(&self) -> usize {
         use std::mem::size_of;
-        fn map<K, V>(m: &FxHashMap<K, V>) -> usize {
-            m.capacity() * (size_of::<(K, V)>() + 1)
-        }
         let people: usize = self.people.capacity() * size_of::<Option<Person>>()
             + self
                 .people
@@ -168,7 +163,7 @@ impl RelationshipGraph {
         people
             + index
             + ties
-            + map(&self.pairs)
+            + self.pairs.heap_bytes()
             + self.free_ties.capacity() * 4
             + net
             + self.node_of.capacity() * 4
@@ -216,7 +211,7 @@ impl RelationshipGraph {
             for (i, &x) in ev.participants.iter().enumerate() {
                 for &y in &ev.participants[i + 1..] {
                     let (a, b, side) = self.orient(x, y);
-                    let Some(&tid) = self.pairs.get(&pair_key(a, b)) else {
+                    let Some(tid) = self.pairs.get(pair_key(a, b)) else {
                         continue;
                     };
                     let tie = self.ties[tid.0 as usize].as_mut().expect("live tie");

@@ -21,6 +21,7 @@ use rayon::prelude::*;
 use self::columns::{Nums, Strs, Times, column, numbers};
 use super::{ConnectionColumns, InteractionColumns};
 use crate::error::{Error, Result};
+use crate::flat::AHEAD;
 use crate::graph::{
     ChannelRef, Checked, Fields, LoadReport, OnError, RelationshipGraph, Row, SkippedRow, Staging,
 };
@@ -325,6 +326,16 @@ impl InteractionLoader {
                 .enumerate()
                 .filter_map(|(i, slot)| {
                     let i = start + i;
+                    // the person index is the one table every row reads
+                    // at random: ask for a later row's entries now
+                    let ahead = i + AHEAD;
+                    if ahead < n {
+                        for (strs, dict) in [(&cols.src, &*src_dict), (&cols.dst, &*dst_dict)] {
+                            if let (None, Some(k)) = (dict.id(strs, ahead), strs.get(ahead)) {
+                                staged.prefetch(graph, k);
+                            }
+                        }
+                    }
                     let ids = [src_dict.id(&cols.src, i), dst_dict.id(&cols.dst, i)];
                     match staged.check(graph, &f, cols.row(i, &f), ids) {
                         Ok(c) => {

@@ -435,7 +435,7 @@ impl<'g> GraphView<'g> {
     /// Each person's two-way neighbours at `t`, for the structural overlap of every tie.
     fn structural_all(&self, t: i64) -> TwoWayNeighbours {
         let g = self.g;
-        let ids: Vec<TieId> = g.pairs.values().copied().collect();
+        let ids: Vec<TieId> = g.pairs.values().collect();
         let two_way: Vec<bool> = ids
             .par_iter()
             .map(|&id| self.ctx.two_way(&g.tie_data(id).log, t))
