@@ -246,12 +246,18 @@ impl<K: FlatKey, V: Id> FlatMap<K, V> {
     }
 
     /// Room for `n` more keys without growing.
+    #[inline]
     pub(crate) fn reserve(&mut self, n: usize) {
         let need = self.len + n;
         if need * LOAD_DEN > self.slots.len() * LOAD_NUM {
-            let slots = (need * LOAD_DEN).div_ceil(LOAD_NUM).next_power_of_two().max(8);
-            self.resize(slots);
+            self.grow(need);
         }
+    }
+
+    #[cold]
+    fn grow(&mut self, need: usize) {
+        let slots = (need * LOAD_DEN).div_ceil(LOAD_NUM).next_power_of_two().max(8);
+        self.resize(slots);
     }
 
     fn resize(&mut self, slots: usize) {
