@@ -275,8 +275,9 @@ impl<K: FlatKey, V: Id> FlatMap<K, V> {
     /// few rows ahead of the row it reads.
     #[inline]
     pub(crate) fn prefetch(&self, key: K) {
-        if let Some(slot) = self.slots.get(self.home(&key)) {
-            prefetch(slot);
+        // no slots, no home: the shift would be 64
+        if !self.slots.is_empty() {
+            prefetch(&self.slots[self.home(&key)]);
         }
     }
 
@@ -318,6 +319,7 @@ mod tests {
         let mut m = FlatMap::<u64, u32>::default();
         assert_eq!(m.get(7), None);
         assert_eq!(m.remove(7), None);
+        m.prefetch(7);
         for k in 0..1000u64 {
             assert_eq!(m.get_or_insert(k << 32 | (k * 7), k as u32), (k as u32, true));
         }
