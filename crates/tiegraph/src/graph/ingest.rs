@@ -291,17 +291,28 @@ impl Shard {
 /// Each row goes, by its pair, to one of [`SHARDS`] shards, which number
 /// their pairs and keep the rows in arrival order; the commit turns each
 /// shard's rows into exactly sized, sorted logs, in parallel, and moves
-/// them into the ties: no global sort. Bulk loads stage a block of rows at
-/// a time: [`check`](Self::check) every row in parallel (validation,
-/// orientation, and the ids of the people already known), then, in input
-/// order, name the people first seen in the block and sort its rows by
-/// shard; once [`FLUSH_ROWS`] rows wait, every shard takes its own, in
-/// parallel.
+/// them into the ties: no global sort. Bulk loads take a block of rows at
+/// a time: [`check`](People::check) every row in parallel (validation,
+/// orientation, and the ids of the people already known), then
+/// [`resolve_block`](Self::resolve_block) names the people first seen in
+/// the block, in input order, and [`stage_block`](Self::stage_block) sorts
+/// its rows by shard while the next block is checked; once [`FLUSH_ROWS`]
+/// rows wait, every shard takes its own, in parallel.
 pub(crate) struct Staging {
-    on_error: OnError,
+    people: People,
+    rows: Rows,
+}
+
+/// The people a load names that the graph does not know yet.
+pub(crate) struct People {
     base: u32,
     new_keys: Vec<String>,
     new_index: KeyIndex<u32>,
+}
+
+/// The staged rows, by shard, and what the load reports.
+struct Rows {
+    on_error: OnError,
     shards: Vec<Shard>,
     /// Rows sorted by shard and not yet taken by it, and how many.
     parts: Vec<Vec<(u64, u64, Record)>>,
@@ -309,20 +320,7 @@ pub(crate) struct Staging {
     report: LoadReport,
 }
 
-impl Staging {
-    pub(crate) fn new(g: &RelationshipGraph, on_error: OnError) -> Staging {
-        Staging {
-            on_error,
-            base: g.people.len() as u32,
-            new_keys: Vec::new(),
-            new_index: KeyIndex::default(),
-            shards: (0..SHARDS).map(|_| Shard::default()).collect(),
-            parts: vec![Vec::new(); SHARDS],
-            parts_rows: 0,
-            report: LoadReport::default(),
-        }
-    }
-
+impl People {
     /// The id of a person the graph or this load already knows.
     fn known(&self, g: &RelationshipGraph, key: &str) -> Option<u32> {
         // a first load into an empty graph skips one hash lookup per key
@@ -383,26 +381,13 @@ impl Staging {
             .map(|value| value.and_then(|k| self.known(g, k)).unwrap_or(UNRESOLVED))
             .collect_into_vec(ids);
     }
+}
 
-    /// Stages a block of checked rows: `rows[i]` is row `first_row + i` of
-    /// the input, and `errors` holds the bad ones (their `rows` entry is
-    /// ignored) in order. `keys(i)` gives row `i`'s two keys as they came
-    /// (source, destination), for the people the block names first, and
-    /// `learned(i, ids)` is then told their ids (source, destination).
-    /// Returns the first bad row's error, with its position, when the load
-    /// must stop.
-    pub(crate) fn stage_block<'k>(
-        &mut self,
-        g: &RelationshipGraph,
-        first_row: u64,
-        rows: &[Checked],
-        errors: Vec<(usize, Error)>,
-        keys: impl Fn(usize) -> [&'k str; 2],
-        mut learned: impl FnMut(usize, [u32; 2]),
-    ) -> Result<()> {
-        // In input order: bad rows, and the people first named in the
-        // block; each good row goes to its shard's part. The parts are put
-        // back whatever happens: the loader may be used again.
+impl Rows {
+    /// Each good row of a resolved block to its shard's part, in input
+    /// order; bad rows rejected at their place.
+    fn stage(&mut self, first_row: u64, rows: &[Checked], errors: Vec<(usize, Error)>) -> Result<()> {
+        // The parts are put back whatever happens: the loader may be used again.
         let mut parts = std::mem::take(&mut self.parts);
         let sort = || -> Result<()> {
             let mut errors = errors.into_iter().peekable();
@@ -413,18 +398,7 @@ impl Staging {
                     self.reject(e, row_no, None)?;
                     continue;
                 }
-                let mut ids = c.ids;
-                if ids.contains(&UNRESOLVED) {
-                    let [src, dst] = keys(i);
-                    let oriented = if c.rec.side == 0 { [src, dst] } else { [dst, src] };
-                    for (id, key) in ids.iter_mut().zip(oriented) {
-                        if *id == UNRESOLVED {
-                            *id = self.intern(g, key);
-                        }
-                    }
-                    learned(i, if c.rec.side == 0 { ids } else { [ids[1], ids[0]] });
-                }
-                let pair = pair_key(PersonId(ids[0]), PersonId(ids[1]));
+                let pair = pair_key(PersonId(c.ids[0]), PersonId(c.ids[1]));
                 parts[shard_of(pair)].push((pair, row_no, c.rec));
             }
             Ok(())
@@ -447,6 +421,8 @@ impl Staging {
             .par_iter_mut()
             .zip(&mut self.parts)
             .for_each(|(shard, part)| {
+                shard.row_pairs.reserve(part.len());
+                shard.rows.reserve(part.len());
                 for i in 0..part.len() {
                     if let Some(&(pair, _, _)) = part.get(i + AHEAD) {
                         shard.index.prefetch(pair);
@@ -472,6 +448,99 @@ impl Staging {
             }
         }
     }
+}
+
+impl Staging {
+    pub(crate) fn new(g: &RelationshipGraph, on_error: OnError) -> Staging {
+        Staging {
+            people: People {
+                base: g.people.len() as u32,
+                new_keys: Vec::new(),
+                new_index: KeyIndex::default(),
+            },
+            rows: Rows {
+                on_error,
+                shards: (0..SHARDS).map(|_| Shard::default()).collect(),
+                parts: vec![Vec::new(); SHARDS],
+                parts_rows: 0,
+                report: LoadReport::default(),
+            },
+        }
+    }
+
+    /// The people known so far, for checking rows (read only).
+    pub(crate) fn people(&self) -> &People {
+        &self.people
+    }
+
+    /// Makes room in the shards' parts for `n` more rows: a first load
+    /// would otherwise grow each part by doubling, copying what it holds
+    /// each time (a third of the staging's time at 1M rows).
+    pub(crate) fn expect_rows(&mut self, n: usize) {
+        let rows = &mut self.rows;
+        let per_part = (rows.parts_rows + n).min(FLUSH_ROWS) / SHARDS;
+        // the rows spread by hash: leave an eighth for the unlucky parts
+        let want = per_part + per_part / 8 + 64;
+        for part in &mut rows.parts {
+            part.reserve(want.saturating_sub(part.len()));
+        }
+    }
+
+    /// Names the people a block of checked rows is the first to name, in
+    /// input order, and writes their ids into the rows. `errors` holds the
+    /// bad rows in order (their `rows` entry is ignored): when the load
+    /// stops at the first, nobody after it is named. `keys(i)` gives row
+    /// `i`'s two keys as they came (source, destination), and
+    /// `learned(i, ids)` is then told their ids (source, destination).
+    pub(crate) fn resolve_block<'k>(
+        &mut self,
+        g: &RelationshipGraph,
+        rows: &mut [Checked],
+        errors: &[(usize, Error)],
+        keys: impl Fn(usize) -> [&'k str; 2],
+        mut learned: impl FnMut(usize, [u32; 2]),
+    ) {
+        let end = match self.rows.on_error {
+            OnError::Raise => errors.first().map_or(rows.len(), |(at, _)| *at),
+            OnError::Skip => rows.len(),
+        };
+        let mut bad = errors.iter().map(|(at, _)| *at).peekable();
+        for (i, c) in rows[..end].iter_mut().enumerate() {
+            if bad.peek() == Some(&i) {
+                bad.next();
+                continue;
+            }
+            if c.ids.contains(&UNRESOLVED) {
+                let [src, dst] = keys(i);
+                let oriented = if c.rec.side == 0 { [src, dst] } else { [dst, src] };
+                for (id, key) in c.ids.iter_mut().zip(oriented) {
+                    if *id == UNRESOLVED {
+                        *id = self.people.intern(g, key);
+                    }
+                }
+                let ids = c.ids;
+                learned(i, if c.rec.side == 0 { ids } else { [ids[1], ids[0]] });
+            }
+        }
+    }
+
+    /// Stages a resolved block (see [`resolve_block`](Self::resolve_block)):
+    /// `rows[i]` is row `first_row + i` of the input. Meanwhile, on the
+    /// other cores, runs `meanwhile` with the people known so far: the
+    /// next block's check, which the staging's one core would otherwise
+    /// leave waiting. Returns the first bad row's error, with its
+    /// position, when the load must stop, and what `meanwhile` returned.
+    pub(crate) fn stage_block<R: Send>(
+        &mut self,
+        first_row: u64,
+        rows: &[Checked],
+        errors: Vec<(usize, Error)>,
+        meanwhile: impl FnOnce(&People) -> R + Send,
+    ) -> (Result<()>, R) {
+        let Staging { people, rows: staged } = self;
+        let people = &*people;
+        rayon::join(|| staged.stage(first_row, rows, errors), || meanwhile(people))
+    }
 
     /// Validates and stages one row. Returns the row's error, wrapped with
     /// its position, when the load must stop.
@@ -483,33 +552,38 @@ impl Staging {
         line: Option<u64>,
         row: Result<Row<'_>>,
     ) -> Result<()> {
-        self.report.rows += 1;
+        let rows = &mut self.rows;
+        rows.report.rows += 1;
         // rows must reach a shard in input order
-        if self.parts_rows > 0 {
-            self.flush();
+        if rows.parts_rows > 0 {
+            rows.flush();
         }
         match row.and_then(|r| r.validate(g, f)) {
             Ok((src, dst, rec)) => {
                 let keys = if rec.side == 0 { [src, dst] } else { [dst, src] };
-                let [a, b] = keys.map(|k| self.intern(g, k));
+                let [a, b] = keys.map(|k| self.people.intern(g, k));
                 let pair = pair_key(PersonId(a), PersonId(b));
-                self.shards[shard_of(pair)].push(pair, row_no, rec);
+                self.rows.shards[shard_of(pair)].push(pair, row_no, rec);
                 Ok(())
             }
-            Err(e) => self.reject(e, row_no, line),
+            Err(e) => rows.reject(e, row_no, line),
         }
     }
 
     /// Adds every staged row: new people first, then each pair's log,
     /// sorted, becomes its new tie's log or joins its tie's.
     pub(crate) fn commit(mut self, g: &mut RelationshipGraph) -> LoadReport {
-        self.flush();
-        debug_assert_eq!(g.people.len() as u32, self.base, "graph changed while staging");
+        self.rows.flush();
+        debug_assert_eq!(
+            g.people.len() as u32,
+            self.people.base,
+            "graph changed while staging"
+        );
         let Staging {
-            new_keys,
-            shards,
-            mut report,
-            ..
+            people: People { new_keys, .. },
+            rows: Rows {
+                shards, mut report, ..
+            },
         } = self;
         report.new_people = new_keys.len() as u64;
         g.reserve_people(new_keys.len());

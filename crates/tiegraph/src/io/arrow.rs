@@ -23,7 +23,7 @@ use super::{ConnectionColumns, InteractionColumns};
 use crate::error::{Error, Result};
 use crate::flat::AHEAD;
 use crate::graph::{
-    ChannelRef, Checked, Fields, LoadReport, OnError, RelationshipGraph, Row, SkippedRow, Staging,
+    ChannelRef, Checked, Fields, LoadReport, OnError, People, RelationshipGraph, Row, SkippedRow, Staging,
 };
 use crate::model::{ChannelId, Connection, ConnectionKind};
 
@@ -200,7 +200,7 @@ pub struct InteractionLoader {
 struct KeyDict {
     /// The last dictionary seen, whether resolved or not.
     dictionary: Option<ArrayRef>,
-    /// Its values' ids ([`Staging::check`]'s convention), when resolved.
+    /// Its values' ids ([`People::check`]'s convention), when resolved.
     ids: Option<Vec<u32>>,
 }
 
@@ -224,7 +224,7 @@ impl KeyDict {
         }
         self.ids = (same || values.len() <= rows / 2).then(|| {
             let mut ids = Vec::new();
-            staging.resolve_values(g, values, &mut ids);
+            staging.people().resolve_values(g, values, &mut ids);
             ids
         });
         // holding the dictionary keeps its buffers from being reused for
@@ -253,6 +253,46 @@ impl std::fmt::Debug for InteractionLoader {
             .field("rows", &self.rows)
             .finish_non_exhaustive()
     }
+}
+
+/// Checks rows `start..start + rows.len()` of a batch of `n` rows into
+/// `rows`, in parallel, against the people known so far; returns the bad
+/// ones, by their index in the block, in order.
+#[allow(clippy::too_many_arguments)] // one call site's locals, named
+fn check_block(
+    graph: &RelationshipGraph,
+    cols: &InteractionBatch<'_>,
+    f: &Fields<'_>,
+    [src_dict, dst_dict]: [&KeyDict; 2],
+    people: &People,
+    n: usize,
+    start: usize,
+    rows: &mut [Checked],
+) -> Vec<(usize, Error)> {
+    rows.par_iter_mut()
+        .enumerate()
+        .filter_map(|(i, slot)| {
+            let i = start + i;
+            // the person index is the one table every row reads at
+            // random: ask for a later row's entries now
+            let ahead = i + AHEAD;
+            if ahead < n {
+                for (strs, dict) in [(&cols.src, src_dict), (&cols.dst, dst_dict)] {
+                    if let (None, Some(k)) = (dict.id(strs, ahead), strs.get(ahead)) {
+                        people.prefetch(graph, k);
+                    }
+                }
+            }
+            let ids = [src_dict.id(&cols.src, i), dst_dict.id(&cols.dst, i)];
+            match people.check(graph, f, cols.row(i, f), ids) {
+                Ok(c) => {
+                    *slot = c;
+                    None
+                }
+                Err(e) => Some((i - start, e)),
+            }
+        })
+        .collect()
 }
 
 impl InteractionLoader {
@@ -303,11 +343,16 @@ impl InteractionLoader {
         let f = fields(&self.cols);
         let n = batch.num_rows();
         // Reading, checking and resolving a row needs only the batch, the
-        // graph and what is staged: done in parallel, a block at a time;
-        // the staging then takes each block in order. A block's checked
-        // rows (32 bytes each) stay in cache until the staging reads them.
+        // graph and the people known so far: done in parallel, a block at
+        // a time. The staging then names the block's new people, in input
+        // order, and sorts its rows by shard on one core while the next
+        // block is checked on the others. A block's checked rows (32 bytes
+        // each) stay in cache until the staging reads them.
         const BLOCK: usize = 1 << 16;
-        let mut checked = vec![Checked::default(); BLOCK.min(n)];
+        let len = |start: usize| (n - start).min(BLOCK);
+        let mut cur = vec![Checked::default(); BLOCK.min(n)];
+        let mut next = vec![Checked::default(); if n > BLOCK { BLOCK } else { 0 }];
+        self.staging.expect_rows(n);
         let InteractionLoader {
             staging,
             key_dicts,
@@ -318,34 +363,21 @@ impl InteractionLoader {
             dicts.prepare(strs, n, graph, staging);
         }
         let [src_dict, dst_dict] = key_dicts;
+        let mut errors = match n {
+            0 => Vec::new(),
+            _ => check_block(
+                graph,
+                &cols,
+                &f,
+                [src_dict, dst_dict],
+                staging.people(),
+                n,
+                0,
+                &mut cur[..len(0)],
+            ),
+        };
         for start in (0..n).step_by(BLOCK) {
-            let rows = &mut checked[..(n - start).min(BLOCK)];
-            let staged = &*staging;
-            let errors: Vec<(usize, Error)> = rows
-                .par_iter_mut()
-                .enumerate()
-                .filter_map(|(i, slot)| {
-                    let i = start + i;
-                    // the person index is the one table every row reads
-                    // at random: ask for a later row's entries now
-                    let ahead = i + AHEAD;
-                    if ahead < n {
-                        for (strs, dict) in [(&cols.src, &*src_dict), (&cols.dst, &*dst_dict)] {
-                            if let (None, Some(k)) = (dict.id(strs, ahead), strs.get(ahead)) {
-                                staged.prefetch(graph, k);
-                            }
-                        }
-                    }
-                    let ids = [src_dict.id(&cols.src, i), dst_dict.id(&cols.dst, i)];
-                    match staged.check(graph, &f, cols.row(i, &f), ids) {
-                        Ok(c) => {
-                            *slot = c;
-                            None
-                        }
-                        Err(e) => Some((i - start, e)),
-                    }
-                })
-                .collect();
+            let rows = &mut cur[..len(start)];
             let keys = |i: usize| {
                 let i = start + i;
                 [cols.src.get(i).unwrap_or(""), cols.dst.get(i).unwrap_or("")]
@@ -354,7 +386,25 @@ impl InteractionLoader {
                 src_dict.learn(&cols.src, start + i, ids[0]);
                 dst_dict.learn(&cols.dst, start + i, ids[1]);
             };
-            staging.stage_block(graph, *loaded + start as u64, rows, errors, keys, learned)?;
+            staging.resolve_block(graph, rows, &errors, keys, learned);
+            let following = start + BLOCK;
+            let next_rows = &mut next[..if following < n { len(following) } else { 0 }];
+            let dicts = [&*src_dict, &*dst_dict];
+            let (staged, next_errors) = staging.stage_block(
+                *loaded + start as u64,
+                rows,
+                std::mem::take(&mut errors),
+                |people| {
+                    if following < n {
+                        check_block(graph, &cols, &f, dicts, people, n, following, next_rows)
+                    } else {
+                        Vec::new()
+                    }
+                },
+            );
+            staged?;
+            errors = next_errors;
+            std::mem::swap(&mut cur, &mut next);
         }
         *loaded += n as u64;
         Ok(())
@@ -753,6 +803,94 @@ mod tests {
     /// their ids as the load names them: over several blocks, with people
     /// first seen late and dictionary values no row uses, the graph is the
     /// one the same rows give as plain strings.
+    /// Four blocks, people first named in each, and a bad row in each of
+    /// the last three: staging a block while the next is checked gives the
+    /// graph, person ids, skipped rows and report that one row at a time
+    /// gives; with `Raise`, the first bad row (in the second block) stops
+    /// the load at its number and adds nothing.
+    #[test]
+    fn blocks_staged_while_the_next_is_checked_load_like_one_row_at_a_time() {
+        let n = 200_000usize;
+        let key = |i: usize, salt: usize| format!("k{}", (i * salt) % (30 + i / 50));
+        let bad = |i: usize| i % 65_536 == 1_234 && i > 65_536; // blocks 2, 3 and 4
+        let rows: Vec<(String, String, &str)> = (0..n)
+            .map(|i| {
+                let (src, mut dst) = (key(i, 7_919), key(i, 104_729));
+                if src == dst {
+                    dst.push('x');
+                }
+                if bad(i) {
+                    dst.clone_from(&src); // a self-interaction
+                }
+                (src, dst, if i % 3 == 0 { "in_person" } else { "email" })
+            })
+            .collect();
+        let secs = |i: usize| 1_772_445_600 + 60 * i as i64;
+        let arrow = batch(vec![
+            (
+                "src",
+                Arc::new(StringArray::from_iter_values(rows.iter().map(|r| r.0.as_str()))) as ArrayRef,
+            ),
+            (
+                "dst",
+                Arc::new(StringArray::from_iter_values(rows.iter().map(|r| r.1.as_str()))),
+            ),
+            (
+                "time",
+                Arc::new(TimestampSecondArray::from((0..n).map(secs).collect::<Vec<_>>())),
+            ),
+            (
+                "channel",
+                Arc::new(StringArray::from_iter_values(rows.iter().map(|r| r.2))),
+            ),
+        ]);
+        let one_by_one: Vec<crate::Interaction> = rows
+            .iter()
+            .enumerate()
+            .map(|(i, (s, d, c))| {
+                let at = chrono::DateTime::from_timestamp(secs(i), 0).expect("valid");
+                crate::Interaction::new(s.as_str(), d.as_str(), at, *c)
+            })
+            .collect();
+        let json = |g: &RelationshipGraph| {
+            let mut out = Vec::new();
+            g.write_json(&mut out).expect("writes");
+            out
+        };
+        let mut blocks = RelationshipGraph::new();
+        let got = blocks
+            .add_interactions_arrow([&arrow], &ArrowColumns::default(), OnError::Skip)
+            .expect("skips");
+        let mut single = RelationshipGraph::new();
+        let want = single
+            .add_interactions_with(one_by_one, OnError::Skip)
+            .expect("skips");
+        let skipped = |r: &LoadReport| r.skipped.iter().map(|s| s.row).collect::<Vec<_>>();
+        assert_eq!(skipped(&got), [66_770, 132_306, 197_842]);
+        assert_eq!(skipped(&got), skipped(&want));
+        assert_eq!(
+            (got.rows, got.added, got.new_people),
+            (want.rows, want.added, want.new_people)
+        );
+        assert!(got.new_people > 2_000, "{} people", got.new_people);
+        assert_eq!(json(&blocks), json(&single));
+        // people get their ids in order of first appearance, as one by one
+        let by_id = |g: &RelationshipGraph| {
+            g.people
+                .iter()
+                .flatten()
+                .map(|p| p.key.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(by_id(&blocks), by_id(&single));
+        let mut raising = RelationshipGraph::new();
+        match raising.add_interactions_arrow([&arrow], &ArrowColumns::default(), OnError::Raise) {
+            Err(Error::Row { row, .. }) => assert_eq!(row, 66_770),
+            other => panic!("expected the row error, got {other:?}"),
+        }
+        assert_eq!((raising.person_count(), raising.interaction_count()), (0, 0));
+    }
+
     #[test]
     fn dictionary_keys_load_like_plain_strings_across_blocks() {
         let n = 150_000;
