@@ -468,6 +468,11 @@ impl Staging {
         }
     }
 
+    /// Whether the first bad row stops the load.
+    pub(crate) fn raises(&self) -> bool {
+        matches!(self.rows.on_error, OnError::Raise)
+    }
+
     /// The people known so far, for checking rows (read only).
     pub(crate) fn people(&self) -> &People {
         &self.people

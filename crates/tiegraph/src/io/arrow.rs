@@ -191,6 +191,21 @@ pub struct InteractionLoader {
     rows: u64,
     /// For dictionary columns of keys (source, destination).
     key_dicts: [KeyDict; 2],
+    /// Two blocks' checked rows, kept from batch to batch: a Parquet file
+    /// comes in batches of about 100,000 rows, and fresh buffers for each
+    /// cost page faults.
+    blocks: [Vec<Checked>; 2],
+    /// A batch's last block, resolved but not staged: it is staged while
+    /// the next batch's first block is checked (or at the commit), so that
+    /// a stream of batches keeps both cores busy across batches.
+    pending: Option<Pending>,
+}
+
+/// A resolved block left to stage: its rows are `blocks[0][..len]`.
+struct Pending {
+    first_row: u64,
+    len: usize,
+    errors: Vec<(usize, Error)>,
 }
 
 /// The person ids of a dictionary column's values, kept from batch to batch
@@ -304,6 +319,8 @@ impl InteractionLoader {
             stamp: Stamp::of(graph),
             rows: 0,
             key_dicts: Default::default(),
+            blocks: Default::default(),
+            pending: None,
         }
     }
 
@@ -350,26 +367,49 @@ impl InteractionLoader {
         // each) stay in cache until the staging reads them.
         const BLOCK: usize = 1 << 16;
         let len = |start: usize| (n - start).min(BLOCK);
-        let mut cur = vec![Checked::default(); BLOCK.min(n)];
-        let mut next = vec![Checked::default(); if n > BLOCK { BLOCK } else { 0 }];
         self.staging.expect_rows(n);
         let InteractionLoader {
             staging,
             key_dicts,
             rows: loaded,
+            blocks: [cur, next],
+            pending,
             ..
         } = self;
+        // either may take the batch's first block (the other holding the
+        // last batch's last one)
+        for block in [&mut *cur, &mut *next] {
+            if block.len() < n.min(BLOCK) {
+                block.resize(n.min(BLOCK), Checked::default());
+            }
+        }
         for (dicts, strs) in key_dicts.iter_mut().zip([&cols.src, &cols.dst]) {
             dicts.prepare(strs, n, graph, staging);
         }
         let [src_dict, dst_dict] = key_dicts;
-        let mut errors = match n {
-            0 => Vec::new(),
-            _ => check_block(
+        if n == 0 {
+            return Ok(());
+        }
+        let dicts = [&*src_dict, &*dst_dict];
+        let mut errors = match pending.take() {
+            // the last batch's last block, staged while this batch's first is checked
+            Some(Pending {
+                first_row,
+                len: held,
+                errors,
+            }) => {
+                let (staged, first) = staging.stage_block(first_row, &cur[..held], errors, |people| {
+                    check_block(graph, &cols, &f, dicts, people, n, 0, &mut next[..len(0)])
+                });
+                staged?;
+                std::mem::swap(cur, next);
+                first
+            }
+            None => check_block(
                 graph,
                 &cols,
                 &f,
-                [src_dict, dst_dict],
+                dicts,
                 staging.people(),
                 n,
                 0,
@@ -388,6 +428,16 @@ impl InteractionLoader {
             };
             staging.resolve_block(graph, rows, &errors, keys, learned);
             let following = start + BLOCK;
+            // The batch's last block waits for the next batch, unless it
+            // holds the row that stops the load: that error is this push's.
+            if following >= n && (errors.is_empty() || !staging.raises()) {
+                *pending = Some(Pending {
+                    first_row: *loaded + start as u64,
+                    len: rows.len(),
+                    errors: std::mem::take(&mut errors),
+                });
+                break;
+            }
             let next_rows = &mut next[..if following < n { len(following) } else { 0 }];
             let dicts = [&*src_dict, &*dst_dict];
             let (staged, next_errors) = staging.stage_block(
@@ -404,7 +454,7 @@ impl InteractionLoader {
             );
             staged?;
             errors = next_errors;
-            std::mem::swap(&mut cur, &mut next);
+            std::mem::swap(cur, next);
         }
         *loaded += n as u64;
         Ok(())
@@ -416,8 +466,17 @@ impl InteractionLoader {
     }
 
     /// Adds every good row pushed, all at once.
-    pub fn commit(self, graph: &mut RelationshipGraph) -> Result<LoadReport> {
+    pub fn commit(mut self, graph: &mut RelationshipGraph) -> Result<LoadReport> {
         self.stamp.check(graph)?;
+        if let Some(Pending {
+            first_row,
+            len,
+            errors,
+        }) = self.pending.take()
+        {
+            let rows = &self.blocks[0][..len];
+            self.staging.stage_block(first_row, rows, errors, |_| ()).0?;
+        }
         Ok(self.staging.commit(graph))
     }
 }
@@ -889,6 +948,31 @@ mod tests {
             other => panic!("expected the row error, got {other:?}"),
         }
         assert_eq!((raising.person_count(), raising.interaction_count()), (0, 0));
+        // In batches (an empty one, one row, less and more than a block):
+        // each batch's last block is staged while the next batch is checked.
+        let cuts = [0, 0, 1, 30_000, 66_000, 66_771, 140_000, 150_000, n];
+        let batches: Vec<RecordBatch> = cuts.windows(2).map(|w| arrow.slice(w[0], w[1] - w[0])).collect();
+        let mut batched = RelationshipGraph::new();
+        let report = batched
+            .add_interactions_arrow(&batches, &ArrowColumns::default(), OnError::Skip)
+            .expect("skips");
+        assert_eq!(skipped(&report), skipped(&want));
+        assert_eq!(
+            (report.rows, report.added, report.new_people),
+            (want.rows, want.added, want.new_people)
+        );
+        assert_eq!(json(&batched), json(&single));
+        assert_eq!(by_id(&batched), by_id(&single));
+        // the bad row ends the batch 66_000..66_771: its push reports it
+        let g = RelationshipGraph::new();
+        let mut loader = g.interaction_loader(&ArrowColumns::default(), OnError::Raise);
+        for b in &batches[..4] {
+            loader.push(&g, b).expect("good rows");
+        }
+        match loader.push(&g, &batches[4]) {
+            Err(Error::Row { row, .. }) => assert_eq!(row, 66_770),
+            other => panic!("expected the row error, got {other:?}"),
+        }
     }
 
     #[test]
