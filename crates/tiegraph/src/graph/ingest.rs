@@ -190,8 +190,8 @@ fn shard_of(pair: u64) -> usize {
     (pair.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SHARDS.trailing_zeros())) as usize
 }
 
-/// Rows held by shard before the shards take them (see
-/// [`Staging::stage_block`]): a shard visited with many rows at once reuses
+/// Rows held by shard before the shards take them (see [`Rows::stage`]):
+/// a shard visited with many rows at once reuses
 /// its pair map from cache. At 10M rows, taking 64k rows at a time left
 /// the shard step 1.7x slower than taking 1M.
 const FLUSH_ROWS: usize = 1 << 20;
@@ -556,6 +556,16 @@ impl Staging {
         rayon::join(|| staged.stage(first_row, rows, errors), || meanwhile(people))
     }
 
+    /// Stages a resolved block with nothing to do beside it.
+    pub(crate) fn stage(
+        &mut self,
+        first_row: u64,
+        rows: &[Checked],
+        errors: Vec<(usize, Error)>,
+    ) -> Result<()> {
+        self.rows.stage(first_row, rows, errors)
+    }
+
     /// Validates and stages one row. Returns the row's error, wrapped with
     /// its position, when the load must stop.
     pub(crate) fn push(
@@ -566,7 +576,7 @@ impl Staging {
         line: Option<u64>,
         row: Result<Row<'_>>,
     ) -> Result<()> {
-        let rows = &mut self.rows;
+        let Staging { people, rows } = self;
         rows.report.rows += 1;
         // rows must reach a shard in input order
         if rows.parts_rows > 0 {
@@ -575,9 +585,9 @@ impl Staging {
         match row.and_then(|r| r.validate(g, f)) {
             Ok((src, dst, rec)) => {
                 let keys = if rec.side == 0 { [src, dst] } else { [dst, src] };
-                let [a, b] = keys.map(|k| self.people.intern(g, k));
+                let [a, b] = keys.map(|k| people.intern(g, k));
                 let pair = pair_key(PersonId(a), PersonId(b));
-                self.rows.shards[shard_of(pair)].push(pair, row_no, rec);
+                rows.shards[shard_of(pair)].push(pair, row_no, rec);
                 Ok(())
             }
             Err(e) => rows.reject(e, row_no, line),

@@ -376,8 +376,6 @@ impl InteractionLoader {
             pending,
             ..
         } = self;
-        // either may take the batch's first block (the other holding the
-        // last batch's last one)
         for block in [&mut *cur, &mut *next] {
             if block.len() < n.min(BLOCK) {
                 block.resize(n.min(BLOCK), Checked::default());
@@ -387,36 +385,27 @@ impl InteractionLoader {
             dicts.prepare(strs, n, graph, staging);
         }
         let [src_dict, dst_dict] = key_dicts;
-        if n == 0 {
-            return Ok(());
-        }
-        let dicts = [&*src_dict, &*dst_dict];
-        let mut errors = match pending.take() {
-            // the last batch's last block, staged while this batch's first is checked
-            Some(Pending {
-                first_row,
-                len: held,
-                errors,
-            }) => {
-                let (staged, first) = staging.stage_block(first_row, &cur[..held], errors, |people| {
-                    check_block(graph, &cols, &f, dicts, people, n, 0, &mut next[..len(0)])
-                });
-                staged?;
-                std::mem::swap(cur, next);
-                first
-            }
-            None => check_block(
-                graph,
-                &cols,
-                &f,
-                dicts,
-                staging.people(),
-                n,
-                0,
-                &mut cur[..len(0)],
-            ),
-        };
+        // The block held (resolved, in `cur`) is staged while the next one
+        // is checked into `next`; the last batch's last block is held too.
+        let mut held = pending.take();
         for start in (0..n).step_by(BLOCK) {
+            let dicts = [&*src_dict, &*dst_dict];
+            let rows = &mut next[..len(start)];
+            let errors = match held.take() {
+                Some(Pending {
+                    first_row,
+                    len,
+                    errors,
+                }) => {
+                    let (staged, errors) = staging.stage_block(first_row, &cur[..len], errors, |people| {
+                        check_block(graph, &cols, &f, dicts, people, n, start, rows)
+                    });
+                    staged?;
+                    errors
+                }
+                None => check_block(graph, &cols, &f, dicts, staging.people(), n, start, rows),
+            };
+            std::mem::swap(cur, next);
             let rows = &mut cur[..len(start)];
             let keys = |i: usize| {
                 let i = start + i;
@@ -427,34 +416,20 @@ impl InteractionLoader {
                 dst_dict.learn(&cols.dst, start + i, ids[1]);
             };
             staging.resolve_block(graph, rows, &errors, keys, learned);
-            let following = start + BLOCK;
-            // The batch's last block waits for the next batch, unless it
-            // holds the row that stops the load: that error is this push's.
-            if following >= n && (errors.is_empty() || !staging.raises()) {
-                *pending = Some(Pending {
-                    first_row: *loaded + start as u64,
-                    len: rows.len(),
-                    errors: std::mem::take(&mut errors),
-                });
-                break;
+            held = Some(Pending {
+                first_row: *loaded + start as u64,
+                len: rows.len(),
+                errors,
+            });
+        }
+        // The batch's last block waits for the next batch, unless it holds
+        // the row that stops the load: that error is this push's.
+        if let Some(last) = held {
+            if last.errors.is_empty() || !staging.raises() {
+                *pending = Some(last);
+            } else {
+                staging.stage(last.first_row, &cur[..last.len], last.errors)?;
             }
-            let next_rows = &mut next[..if following < n { len(following) } else { 0 }];
-            let dicts = [&*src_dict, &*dst_dict];
-            let (staged, next_errors) = staging.stage_block(
-                *loaded + start as u64,
-                rows,
-                std::mem::take(&mut errors),
-                |people| {
-                    if following < n {
-                        check_block(graph, &cols, &f, dicts, people, n, following, next_rows)
-                    } else {
-                        Vec::new()
-                    }
-                },
-            );
-            staged?;
-            errors = next_errors;
-            std::mem::swap(cur, next);
         }
         *loaded += n as u64;
         Ok(())
@@ -474,8 +449,7 @@ impl InteractionLoader {
             errors,
         }) = self.pending.take()
         {
-            let rows = &self.blocks[0][..len];
-            self.staging.stage_block(first_row, rows, errors, |_| ()).0?;
+            self.staging.stage(first_row, &self.blocks[0][..len], errors)?;
         }
         Ok(self.staging.commit(graph))
     }
@@ -858,10 +832,6 @@ mod tests {
         assert_eq!((ana_bo.duration, ana_bo.weight), (None, 1.0));
     }
 
-    /// Dictionary keys resolve per value, and values new to the graph get
-    /// their ids as the load names them: over several blocks, with people
-    /// first seen late and dictionary values no row uses, the graph is the
-    /// one the same rows give as plain strings.
     /// Four blocks, people first named in each, and a bad row in each of
     /// the last three: staging a block while the next is checked gives the
     /// graph, person ids, skipped rows and report that one row at a time
@@ -975,6 +945,10 @@ mod tests {
         }
     }
 
+    /// Dictionary keys resolve per value, and values new to the graph get
+    /// their ids as the load names them: over several blocks, with people
+    /// first seen late and dictionary values no row uses, the graph is the
+    /// one the same rows give as plain strings.
     #[test]
     fn dictionary_keys_load_like_plain_strings_across_blocks() {
         let n = 150_000;
