@@ -11,6 +11,7 @@ use arrow_array::types::{
 use arrow_array::{
     Array, ArrayRef, Float64Array, LargeStringArray, RecordBatch, StringArray, StringViewArray,
 };
+use arrow_buffer::NullBuffer;
 use arrow_schema::{DataType, TimeUnit as ArrowUnit};
 
 use crate::error::{Error, Result};
@@ -152,8 +153,9 @@ impl<'b> Strs<'b> {
 /// A time column, as seconds since the epoch.
 pub(super) struct Times<'b> {
     values: TimeValues<'b>,
-    /// The validity bitmap and its offset in bits, when there are nulls.
-    nulls: Option<(&'b [u8], usize)>,
+    /// Which rows are null, when any are: read directly, not through the
+    /// array's dynamic `is_null`.
+    nulls: Option<&'b NullBuffer>,
 }
 
 /// A unit per variant, so that each division is by a constant (a multiply,
@@ -202,13 +204,12 @@ impl<'b> Times<'b> {
         };
         Ok(Times {
             values,
-            nulls: array.nulls().map(|n| (n.validity(), n.offset())),
+            nulls: array.nulls(),
         })
     }
 
     fn is_null(&self, i: usize) -> bool {
-        self.nulls
-            .is_some_and(|(bits, offset)| bits[(i + offset) / 8] & (1 << ((i + offset) % 8)) == 0)
+        self.nulls.is_some_and(|n| n.is_null(i))
     }
 
     pub(super) fn get(&self, i: usize, field: &str) -> Result<i64> {
