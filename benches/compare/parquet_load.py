@@ -42,8 +42,7 @@ def read_then_load(path: Path) -> int:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--size", default="10m", choices=sorted(run.SIZES))
-    ap.add_argument("--data", help="an existing W1 parquet file")
+    run.data_arguments(ap, "10m")
     ap.add_argument("--runs", type=int, default=5)
     args = ap.parse_args()
     path = run.data_file(args.size, args.data)

@@ -54,8 +54,7 @@ def per_call_us(stmt, number: int, repeat: int) -> float:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--size", default="1m", choices=sorted(run.SIZES))
-    ap.add_argument("--data", help="an existing W1 parquet file")
+    run.data_arguments(ap, "1m")
     ap.add_argument("--repeat", type=int, default=7)
     args = ap.parse_args()
     path = run.data_file(args.size, args.data)

@@ -49,6 +49,12 @@ FLOOR_NOTE = (
 )
 
 
+def data_arguments(ap: argparse.ArgumentParser, default_size: str) -> None:
+    """``--size`` and ``--data``, as every script here takes them (see ``data_file``)."""
+    ap.add_argument("--size", choices=SIZES, default=default_size)
+    ap.add_argument("--data", help="an existing W1 Parquet file instead of data/w1_SIZE.parquet")
+
+
 def data_file(size: str, given: str | None) -> Path:
     if given:
         return Path(given)
@@ -117,7 +123,7 @@ def fmt(x, spec: str) -> str:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--size", choices=SIZES, default="1m")
+    data_arguments(ap, "1m")
     ap.add_argument(
         "--peers", default=",".join(PEERS), help="comma-separated, of " + ",".join(PEERS)
     )
@@ -129,7 +135,6 @@ def main() -> int:
     ap.add_argument(
         "--strict", action="store_true", help="a pending peer (not installed yet) fails the run too (CI)"
     )
-    ap.add_argument("--data", help="an existing W1 Parquet file instead of data/w1_SIZE.parquet")
     args = ap.parse_args()
 
     peers = [p.strip() for p in args.peers.split(",") if p.strip()]
