@@ -890,6 +890,11 @@ mod tests {
         let got = blocks
             .add_interactions_arrow([&arrow], &ArrowColumns::default(), OnError::Skip)
             .expect("skips");
+        // one at a time, through the incremental path, which stages nothing
+        let mut incremental = RelationshipGraph::new();
+        for it in &one_by_one {
+            let _ = incremental.add_interaction(it.clone());
+        }
         let mut single = RelationshipGraph::new();
         let want = single
             .add_interactions_with(one_by_one, OnError::Skip)
@@ -912,6 +917,18 @@ mod tests {
                 .collect::<Vec<_>>()
         };
         assert_eq!(by_id(&blocks), by_id(&single));
+        // and ties theirs, though each shard of the staging numbers its own
+        assert_eq!(json(&incremental), json(&single));
+        let ties_by_id = |g: &RelationshipGraph| {
+            g.ties
+                .iter()
+                .flatten()
+                .map(|t| (g.key(t.a).to_string(), g.key(t.b).to_string()))
+                .collect::<Vec<_>>()
+        };
+        assert!(ties_by_id(&incremental).len() > 10_000);
+        assert_eq!(ties_by_id(&single), ties_by_id(&incremental));
+        assert_eq!(ties_by_id(&blocks), ties_by_id(&incremental));
         let mut raising = RelationshipGraph::new();
         match raising.add_interactions_arrow([&arrow], &ArrowColumns::default(), OnError::Raise) {
             Err(Error::Row { row, .. }) => assert_eq!(row, 66_770),
@@ -933,6 +950,7 @@ mod tests {
         );
         assert_eq!(json(&batched), json(&single));
         assert_eq!(by_id(&batched), by_id(&single));
+        assert_eq!(ties_by_id(&batched), ties_by_id(&incremental));
         // the bad row ends the batch 66_000..66_771: its push reports it
         let g = RelationshipGraph::new();
         let mut loader = g.interaction_loader(&ArrowColumns::default(), OnError::Raise);
