@@ -85,6 +85,7 @@ impl<V: Id> KeyIndex<V> {
     }
 
     /// Asks for the cache line where `key` would be (short keys only).
+    #[cfg(feature = "arrow")]
     #[inline]
     pub(crate) fn prefetch(&self, key: &str) {
         if let Some(p) = pack(key) {

@@ -52,6 +52,8 @@ pub(crate) struct Fields<'a> {
     pub src: &'a str,
     pub dst: &'a str,
     pub time: &'a str,
+    /// Only Arrow input has rows without a channel to name.
+    #[cfg_attr(not(feature = "arrow"), allow(dead_code))]
     pub channel: &'a str,
     pub duration: &'a str,
     pub weight: &'a str,
@@ -84,6 +86,8 @@ impl Fields<'_> {
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum ChannelRef<'a> {
     Name(&'a str),
+    /// From an Arrow dictionary column, resolved once per value.
+    #[cfg_attr(not(feature = "arrow"), allow(dead_code))]
     Id(ChannelId),
 }
 
@@ -195,14 +199,17 @@ fn shard_of(pair: u64) -> usize {
 /// a shard visited with many rows at once reuses
 /// its pair map from cache. At 10M rows, taking 64k rows at a time left
 /// the shard step 1.7x slower than taking 1M.
+#[cfg(feature = "arrow")]
 const FLUSH_ROWS: usize = 1 << 20;
 
 /// A person id not resolved yet: the key is new to the graph and to the load.
+#[cfg(feature = "arrow")]
 const UNRESOLVED: u32 = u32::MAX;
 
 /// One row checked, oriented, and resolved as far as it can be without
 /// changing anything (see [`Staging::check`]): 32 bytes, so that a block of
 /// them stays in cache between the parallel check and the staging.
+#[cfg(feature = "arrow")]
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct Checked {
     /// The ids of the tie's two people (the one whose key sorts first
@@ -414,6 +421,7 @@ impl People {
 
     /// Asks for the cache lines where `key` would be found.
     #[inline]
+    #[cfg(feature = "arrow")]
     pub(crate) fn prefetch(&self, g: &RelationshipGraph, key: &str) {
         if !g.index.is_empty() {
             g.index.prefetch(key);
@@ -436,6 +444,7 @@ impl People {
     /// the source's and destination's ids when the caller knows them
     /// already (a dictionary column resolves each value once), with
     /// [`UNRESOLVED`] for people not known yet; `None` looks the key up.
+    #[cfg(feature = "arrow")]
     pub(crate) fn check(
         &self,
         g: &RelationshipGraph,
@@ -455,6 +464,7 @@ impl People {
 
     /// The id of each value of a dictionary of person keys, as far as known
     /// ([`UNRESOLVED`] for the rest, and for nulls).
+    #[cfg(feature = "arrow")]
     pub(crate) fn resolve_values(&self, g: &RelationshipGraph, values: &[Option<&str>], ids: &mut Vec<u32>) {
         values
             .par_iter()
@@ -466,6 +476,7 @@ impl People {
 impl Rows {
     /// Each good row of a resolved block to its shard's part, in input
     /// order; bad rows rejected at their place.
+    #[cfg(feature = "arrow")]
     fn stage(&mut self, first_row: u64, rows: &[Checked], errors: Vec<(usize, Error)>) -> Result<()> {
         // The parts are put back whatever happens: the loader may be used again.
         let mut parts = std::mem::take(&mut self.parts);
@@ -548,11 +559,13 @@ impl Staging {
     }
 
     /// Whether the first bad row stops the load.
+    #[cfg(feature = "arrow")]
     pub(crate) fn raises(&self) -> bool {
         matches!(self.rows.on_error, OnError::Raise)
     }
 
     /// The people known so far, for checking rows (read only).
+    #[cfg(feature = "arrow")]
     pub(crate) fn people(&self) -> &People {
         &self.people
     }
@@ -563,6 +576,7 @@ impl Staging {
     /// comes in large batches gets room for all the rows a flush takes at
     /// once: a stream of 125,000-row batches grew the parts at each batch.
     /// Room not written to is address space, not memory.
+    #[cfg(feature = "arrow")]
     pub(crate) fn expect_rows(&mut self, n: usize) {
         const LARGE: usize = 1 << 16;
         let rows = &mut self.rows;
@@ -585,6 +599,7 @@ impl Staging {
     /// stops at the first, nobody after it is named. `keys(i)` gives row
     /// `i`'s two keys as they came (source, destination), and
     /// `learned(i, ids)` is then told their ids (source, destination).
+    #[cfg(feature = "arrow")]
     pub(crate) fn resolve_block<'k>(
         &mut self,
         g: &RelationshipGraph,
@@ -623,6 +638,7 @@ impl Staging {
     /// next block's check, which the staging's one core would otherwise
     /// leave waiting. Returns the first bad row's error, with its
     /// position, when the load must stop, and what `meanwhile` returned.
+    #[cfg(feature = "arrow")]
     pub(crate) fn stage_block<R: Send>(
         &mut self,
         first_row: u64,
@@ -636,6 +652,7 @@ impl Staging {
     }
 
     /// Stages a resolved block with nothing to do beside it.
+    #[cfg(feature = "arrow")]
     pub(crate) fn stage(
         &mut self,
         first_row: u64,

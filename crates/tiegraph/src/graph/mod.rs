@@ -11,7 +11,9 @@ mod tie;
 use chrono::{DateTime, Utc};
 use petgraph::stable_graph::{NodeIndex, StableUnGraph};
 
-pub(crate) use ingest::{ChannelRef, Checked, Fields, People, Row, Staging};
+pub(crate) use ingest::{ChannelRef, Fields, Row, Staging};
+#[cfg(feature = "arrow")]
+pub(crate) use ingest::{Checked, People};
 pub use ingest::{LoadReport, OnError, SkippedRow};
 pub(crate) use store::{ConnRecord, NO_DURATION, Record, TieData};
 pub use tie::Tie;
