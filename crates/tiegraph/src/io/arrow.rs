@@ -208,6 +208,13 @@ struct Pending {
     errors: Vec<(usize, Error)>,
 }
 
+impl Pending {
+    /// Stages the block with nothing beside it; `block` holds its rows.
+    fn stage(self, staging: &mut Staging, block: &[Checked]) -> Result<()> {
+        staging.stage(self.first_row, &block[..self.len], self.errors)
+    }
+}
+
 /// The person ids of a dictionary column's values, kept from batch to batch
 /// while batches share the dictionary: rows take their ids from it instead
 /// of looking up their key.
@@ -428,7 +435,7 @@ impl InteractionLoader {
             if last.errors.is_empty() || !staging.raises() {
                 *pending = Some(last);
             } else {
-                staging.stage(last.first_row, &cur[..last.len], last.errors)?;
+                last.stage(staging, cur)?;
             }
         }
         *loaded += n as u64;
@@ -443,13 +450,8 @@ impl InteractionLoader {
     /// Adds every good row pushed, all at once.
     pub fn commit(mut self, graph: &mut RelationshipGraph) -> Result<LoadReport> {
         self.stamp.check(graph)?;
-        if let Some(Pending {
-            first_row,
-            len,
-            errors,
-        }) = self.pending.take()
-        {
-            self.staging.stage(first_row, &self.blocks[0][..len], errors)?;
+        if let Some(last) = self.pending.take() {
+            last.stage(&mut self.staging, &self.blocks[0])?;
         }
         Ok(self.staging.commit(graph))
     }
@@ -835,7 +837,8 @@ mod tests {
     /// Four blocks, people first named in each, and a bad row in each of
     /// the last three: staging a block while the next is checked gives the
     /// graph, person ids, skipped rows and report that one row at a time
-    /// gives; with `Raise`, the first bad row (in the second block) stops
+    /// gives, and the tie order of one `add_interaction` call a row; with
+    /// `Raise`, the first bad row (in the second block) stops
     /// the load at its number and adds nothing.
     #[test]
     fn blocks_staged_while_the_next_is_checked_load_like_one_row_at_a_time() {
