@@ -275,6 +275,48 @@ def test_naive_aware_and_date_as_of_agree() -> None:
     assert g.strength("ana", "kim", as_of=dt.date(2026, 3, 9)).state == "none"
 
 
+def test_each_as_of_gives_its_own_time_whether_the_object_is_new_or_reused() -> None:
+    g = tg.Graph()
+    g.add_interaction("ana", "lee", at=dt.datetime(2026, 3, 2, 10), channel="email")
+    g.add_interaction("lee", "ana", at=dt.datetime(2026, 3, 4, 22), channel="video_call")
+    kept = dt.datetime(2026, 3, 10, tzinfo=UTC)
+    at_kept = g.strength("ana", "lee", as_of=kept).value
+    values = []
+    for day in range(10, 20):
+        # a fresh object each time, freed after the call
+        fresh = g.strength("ana", "lee", as_of=dt.datetime(2026, 3, day, tzinfo=UTC)).value
+        assert fresh == g.strength("ana", "lee", as_of=dt.date(2026, 3, day)).value
+        values.append(fresh)
+        assert g.strength("ana", "lee", as_of=kept).value == at_kept
+    assert values[0] == at_kept
+    assert len(set(values)) == len(values)  # recency decays day by day
+
+
+def test_an_as_of_whose_time_zone_changes_is_read_again() -> None:
+    class Shifting(dt.tzinfo):
+        """A time zone whose offset can be changed: the same datetime object
+        then names another instant."""
+
+        def __init__(self) -> None:
+            self.hours = 0
+
+        def utcoffset(self, d: dt.datetime | None) -> dt.timedelta:
+            return dt.timedelta(hours=self.hours)
+
+        def dst(self, d: dt.datetime | None) -> dt.timedelta:
+            return dt.timedelta(0)
+
+    g = tg.Graph()
+    g.add_interaction("ana", "lee", at=dt.datetime(2026, 3, 2, 10), channel="email")
+    g.add_interaction("lee", "ana", at=dt.datetime(2026, 3, 4, 22), channel="video_call")
+    tz = Shifting()
+    at = dt.datetime(2026, 3, 10, 12, tzinfo=tz)
+    noon = g.strength("ana", "lee", as_of=dt.datetime(2026, 3, 10, 12)).value
+    assert g.strength("ana", "lee", as_of=at).value == noon
+    tz.hours = 12  # noon at UTC+12 is midnight UTC
+    assert g.strength("ana", "lee", as_of=at).value == g.strength("ana", "lee", as_of=dt.date(2026, 3, 10)).value != noon
+
+
 def test_as_of_is_required_and_never_a_number() -> None:
     g = tg.Graph()
     g.add_interaction("ana", "lee", at=days(0), channel="email")

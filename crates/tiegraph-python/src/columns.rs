@@ -6,7 +6,8 @@
 //! never touches Python, so it runs inside `Graph::read` detached from
 //! the interpreter.
 
-use std::sync::Arc;
+use std::borrow::Cow;
+use std::sync::{Arc, OnceLock};
 
 use chrono::{DateTime, Utc};
 use tiegraph::arrow_array::builder::{Float64Builder, ListBuilder, StringBuilder, StructBuilder};
@@ -14,7 +15,7 @@ use tiegraph::arrow_array::{
     ArrayRef, BooleanArray, Float64Array, Int64Array, RecordBatch, StringArray, TimestampMicrosecondArray,
     UInt32Array,
 };
-use tiegraph::arrow_schema::{DataType, Field, Fields, Schema};
+use tiegraph::arrow_schema::{DataType, Field, Fields, Schema, SchemaRef};
 use tiegraph::{Contributor, Error};
 
 /// An Arrow error as a core error (the batches built here cannot fail
@@ -26,10 +27,15 @@ pub fn arrow_error(e: tiegraph::arrow_schema::ArrowError) -> Error {
     }
 }
 
+/// A column's name: a literal, or made from a prefix.
+type Name = Cow<'static, str>;
+
 /// The columns of a table over `rows`, in the order they are added.
 pub struct Columns<'r, T> {
     rows: &'r [T],
-    fields: Vec<Field>,
+    /// Each column's name and whether it may hold nulls; its type is its
+    /// array's.
+    names: Vec<(Name, bool)>,
     arrays: Vec<ArrayRef>,
 }
 
@@ -53,20 +59,19 @@ impl<'r, T> Columns<'r, T> {
     pub fn new(rows: &'r [T]) -> Self {
         Columns {
             rows,
-            fields: Vec::new(),
-            arrays: Vec::new(),
+            names: Vec::with_capacity(8),
+            arrays: Vec::with_capacity(8),
         }
     }
 
-    fn push(mut self, name: &str, nullable: bool, array: ArrayRef) -> Self {
-        self.fields
-            .push(Field::new(name, array.data_type().clone(), nullable));
+    fn push(mut self, name: impl Into<Name>, nullable: bool, array: ArrayRef) -> Self {
+        self.names.push((name.into(), nullable));
         self.arrays.push(array);
         self
     }
 
     /// A string column (keys, states, categories, reasons).
-    pub fn str(self, name: &str, f: impl Fn(&T) -> &str) -> Self {
+    pub fn str(self, name: impl Into<Name>, f: impl Fn(&T) -> &str) -> Self {
         // straight into the array's buffers: a builder's `finish` goes
         // through `ArrayData` and allocates a fresh buffer for the builder
         // it resets, a fixed cost per column that a 10-row result paid on
@@ -76,25 +81,25 @@ impl<'r, T> Columns<'r, T> {
     }
 
     /// A string column with nulls.
-    pub fn opt_str(self, name: &str, f: impl Fn(&T) -> Option<&str>) -> Self {
+    pub fn opt_str(self, name: impl Into<Name>, f: impl Fn(&T) -> Option<&str>) -> Self {
         let array = Arc::new(self.rows.iter().map(f).collect::<StringArray>());
         self.push(name, true, array)
     }
 
     /// A float64 column.
-    pub fn f64(self, name: &str, f: impl Fn(&T) -> f64) -> Self {
+    pub fn f64(self, name: impl Into<Name>, f: impl Fn(&T) -> f64) -> Self {
         let array = Arc::new(Float64Array::from_iter_values(self.rows.iter().map(f)));
         self.push(name, false, array)
     }
 
     /// A float64 column with nulls.
-    pub fn opt_f64(self, name: &str, f: impl Fn(&T) -> Option<f64>) -> Self {
+    pub fn opt_f64(self, name: impl Into<Name>, f: impl Fn(&T) -> Option<f64>) -> Self {
         let array = Arc::new(self.rows.iter().map(f).collect::<Float64Array>());
         self.push(name, true, array)
     }
 
     /// A uint32 column: ranks and numbers from 1 (layers, communities).
-    pub fn rank(self, name: &str, f: impl Fn(&T) -> usize) -> Self {
+    pub fn rank(self, name: impl Into<Name>, f: impl Fn(&T) -> usize) -> Self {
         let array = Arc::new(UInt32Array::from_iter_values(
             self.rows.iter().map(|r| to_u32(f(r))),
         ));
@@ -102,7 +107,7 @@ impl<'r, T> Columns<'r, T> {
     }
 
     /// An int64 column: counts and sizes.
-    pub fn count(self, name: &str, f: impl Fn(&T) -> usize) -> Self {
+    pub fn count(self, name: impl Into<Name>, f: impl Fn(&T) -> usize) -> Self {
         let array = Arc::new(Int64Array::from_iter_values(
             self.rows.iter().map(|r| to_i64(f(r))),
         ));
@@ -110,13 +115,13 @@ impl<'r, T> Columns<'r, T> {
     }
 
     /// A bool column.
-    pub fn bool(self, name: &str, f: impl Fn(&T) -> bool) -> Self {
+    pub fn bool(self, name: impl Into<Name>, f: impl Fn(&T) -> bool) -> Self {
         let array = Arc::new(BooleanArray::from_iter(self.rows.iter().map(|r| Some(f(r)))));
         self.push(name, false, array)
     }
 
     /// A `timestamp[us, UTC]` column.
-    pub fn time(self, name: &str, f: impl Fn(&T) -> DateTime<Utc>) -> Self {
+    pub fn time(self, name: impl Into<Name>, f: impl Fn(&T) -> DateTime<Utc>) -> Self {
         let array =
             TimestampMicrosecondArray::from_iter_values(self.rows.iter().map(|r| f(r).timestamp_micros()))
                 .with_timezone("UTC");
@@ -124,7 +129,7 @@ impl<'r, T> Columns<'r, T> {
     }
 
     /// A `timestamp[us, UTC]` column with nulls.
-    pub fn opt_time(self, name: &str, f: impl Fn(&T) -> Option<DateTime<Utc>>) -> Self {
+    pub fn opt_time(self, name: impl Into<Name>, f: impl Fn(&T) -> Option<DateTime<Utc>>) -> Self {
         let array = self
             .rows
             .iter()
@@ -135,7 +140,7 @@ impl<'r, T> Columns<'r, T> {
     }
 
     /// A `list<string>` column (channel names).
-    pub fn strs(self, name: &str, f: impl Fn(&T) -> &[&str]) -> Self {
+    pub fn strs(self, name: impl Into<Name>, f: impl Fn(&T) -> &[&str]) -> Self {
         let items = self.rows.iter().map(|r| f(r).len()).sum();
         let bytes = self
             .rows
@@ -156,7 +161,7 @@ impl<'r, T> Columns<'r, T> {
 
     /// A `list<struct<person: string, value: float64>>` column: the people
     /// behind a score and what each adds.
-    pub fn contributors(self, name: &str, f: impl Fn(&T) -> &[Contributor<'_>]) -> Self {
+    pub fn contributors(self, name: impl Into<Name>, f: impl Fn(&T) -> &[Contributor<'_>]) -> Self {
         let items = self.rows.iter().map(|r| f(r).len()).sum();
         let values = StructBuilder::new(
             contributor_fields(),
@@ -189,6 +194,26 @@ impl<'r, T> Columns<'r, T> {
 
     /// The record batch.
     pub fn finish(self) -> tiegraph::Result<RecordBatch> {
-        RecordBatch::try_new(Arc::new(Schema::new(self.fields)), self.arrays).map_err(arrow_error)
+        let schema = self.schema();
+        RecordBatch::try_new(schema, self.arrays).map_err(arrow_error)
+    }
+
+    /// Like [`finish`](Self::finish), with the schema made once per call
+    /// site and kept in `schema`: a query that answers in microseconds
+    /// spent a tenth of its time building the same fields and schema on
+    /// every call. The batch still checks its columns against it.
+    pub fn finish_cached(self, schema: &OnceLock<SchemaRef>) -> tiegraph::Result<RecordBatch> {
+        let schema = Arc::clone(schema.get_or_init(|| self.schema()));
+        RecordBatch::try_new(schema, self.arrays).map_err(arrow_error)
+    }
+
+    fn schema(&self) -> SchemaRef {
+        let fields: Vec<Field> = self
+            .names
+            .iter()
+            .zip(&self.arrays)
+            .map(|((name, nullable), array)| Field::new(name.as_ref(), array.data_type().clone(), *nullable))
+            .collect();
+        Arc::new(Schema::new(fields))
     }
 }

@@ -10,7 +10,10 @@
 
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
+use std::sync::OnceLock;
+
 use tiegraph::arrow_array::RecordBatch;
+use tiegraph::arrow_schema::SchemaRef;
 use tiegraph::{
     Cadence, DueContact, LiftOptions, LiftRow, LiftSummary, MeetSuggestion, Overdue, Reconnection,
 };
@@ -29,6 +32,7 @@ fn table(batch: RecordBatch) -> Table {
 
 /// `Graph.strongest_ties`: other, rank, strength, state, reason.
 pub fn strongest_ties(graph: &Graph, person: &str, k: i64, q: Query<'_, '_>) -> PyResult<Table> {
+    static SCHEMA: OnceLock<SchemaRef> = OnceLock::new();
     let k = count(k, "k")?;
     q.run(graph, |v, t| {
         let rows = v.strongest_ties(person, k, t)?;
@@ -38,7 +42,7 @@ pub fn strongest_ties(graph: &Graph, person: &str, k: i64, q: Query<'_, '_>) -> 
             .f64("strength", |r| r.strength.value)
             .str("state", |r| r.state.name())
             .str("reason", |r| r.reason.as_str())
-            .finish()
+            .finish_cached(&SCHEMA)
     })
     .map(table)
 }
@@ -150,16 +154,16 @@ fn overdue_columns<'r, 'g>(
     prefix: &str,
     pick: fn(&DueContact<'g>) -> Option<Overdue<'g>>,
 ) -> Columns<'r, DueContact<'g>> {
-    c.opt_time(&format!("{prefix}_last"), |r| pick(r).and_then(|o| o.last))
-        .opt_str(&format!("{prefix}_last_channel"), |r| {
+    c.opt_time(format!("{prefix}_last"), |r| pick(r).and_then(|o| o.last))
+        .opt_str(format!("{prefix}_last_channel"), |r| {
             pick(r).and_then(|o| o.last_channel)
         })
-        .opt_time(&format!("{prefix}_since"), |r| pick(r).map(|o| o.since))
-        .opt_time(&format!("{prefix}_due"), |r| pick(r).map(|o| o.due))
-        .opt_f64(&format!("{prefix}_days_overdue"), |r| {
+        .opt_time(format!("{prefix}_since"), |r| pick(r).map(|o| o.since))
+        .opt_time(format!("{prefix}_due"), |r| pick(r).map(|o| o.due))
+        .opt_f64(format!("{prefix}_days_overdue"), |r| {
             pick(r).map(|o| o.days_overdue)
         })
-        .opt_f64(&format!("{prefix}_ratio"), |r| pick(r).map(|o| o.ratio))
+        .opt_f64(format!("{prefix}_ratio"), |r| pick(r).map(|o| o.ratio))
 }
 
 /// `Graph.due_for_contact`.
