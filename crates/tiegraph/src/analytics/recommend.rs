@@ -10,6 +10,7 @@ use rayon::prelude::*;
 
 use crate::error::{Error, Result};
 use crate::graph::{RelationshipGraph, TieId, secs, time};
+use crate::keys::key_head;
 use crate::model::{Mode, Person, PersonId};
 use crate::score::{GraphView, State, Strength, View, ago};
 
@@ -42,13 +43,7 @@ pub(super) fn key_order(g: &RelationshipGraph) -> Vec<PersonId> {
         .iter()
         .enumerate()
         .filter_map(|(i, p)| p.as_ref().map(|p| (&p.key, PersonId(i as u32))))
-        .map(|(key, id)| {
-            let mut head = [0u8; 8];
-            let n = key.len().min(8);
-            head[..n].copy_from_slice(&key.as_bytes()[..n]);
-            // zero padding keeps byte order: a key sorts before its extensions
-            (u64::from_be_bytes(head), key.as_str(), id)
-        })
+        .map(|(key, id)| (key_head(key.as_bytes()), key.as_str(), id))
         .collect();
     keyed.par_sort_unstable_by(|x, y| x.0.cmp(&y.0).then_with(|| x.1.cmp(y.1)));
     keyed.into_iter().map(|(_, _, id)| id).collect()

@@ -7,7 +7,7 @@ use super::TieId;
 use super::store::{NO_DURATION, Record, pair_key};
 use crate::error::{Error, Result};
 use crate::flat::{AHEAD, FlatMap};
-use crate::keys::KeyIndex;
+use crate::keys::{KeyIndex, key_head};
 use crate::model::{ChannelId, Interaction, Person, PersonId};
 
 /// What a bad row does to a bulk load.
@@ -176,14 +176,8 @@ impl<'a> Row<'a> {
 /// differ early.
 #[inline]
 pub(crate) fn key_cmp(a: &str, b: &str) -> std::cmp::Ordering {
-    fn head(s: &[u8]) -> u64 {
-        let mut buf = [0u8; 8];
-        let n = s.len().min(8);
-        buf[..n].copy_from_slice(&s[..n]);
-        u64::from_be_bytes(buf)
-    }
     let (x, y) = (a.as_bytes(), b.as_bytes());
-    head(x).cmp(&head(y)).then_with(|| x.cmp(y))
+    key_head(x).cmp(&key_head(y)).then_with(|| x.cmp(y))
 }
 
 /// The number of shards a load's rows are grouped in, by a hash of their
@@ -822,6 +816,11 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn key_order_is_str_order(a in "[ab\\x00é]{0,10}", b in "[ab\\x00é]{0,10}") {
+            prop_assert_eq!(super::key_cmp(&a, &b), a.cmp(&b));
+        }
+
         #[test]
         fn staged_rows_round_trip(
             t in DateTime::<Utc>::MIN_UTC.timestamp()..=DateTime::<Utc>::MAX_UTC.timestamp(),
