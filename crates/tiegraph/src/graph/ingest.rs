@@ -344,11 +344,28 @@ impl RelationshipGraph {
     /// seen at row `firsts[s][p]`), by shard and number: found, or created
     /// with an empty log, in order of first appearance.
     fn staged_ties(&mut self, pairs: &[Vec<u64>], firsts: &[Vec<u64>]) -> Vec<Vec<TieId>> {
-        self.reserve_ties(pairs.iter().map(Vec::len).sum());
-        // a first load into a graph without ties skips one lookup per tie
-        let had_ties = !self.pairs.is_empty();
         let order = by_first_row(firsts);
         let mut ids: Vec<Vec<TieId>> = pairs.iter().map(|p| Vec::with_capacity(p.len())).collect();
+        if self.ties.is_empty() {
+            // a first load: every pair is new, and the ties are numbered
+            // in order of first appearance
+            let mut next = vec![0usize; pairs.len()];
+            let in_order: Vec<u64> = order
+                .iter()
+                .map(|&s| {
+                    let s = s as usize;
+                    next[s] += 1;
+                    pairs[s][next[s] - 1]
+                })
+                .collect();
+            let first = self.new_ties(&in_order).0;
+            for (i, &s) in order.iter().enumerate() {
+                ids[s as usize].push(TieId(first + i as u32));
+            }
+            return ids;
+        }
+        self.reserve_ties(pairs.iter().map(Vec::len).sum());
+        let had_ties = !self.pairs.is_empty();
         // the next pair of each shard to ask the pair map's slot of
         let mut ahead = vec![0usize; pairs.len()];
         for &s in order.iter().take(AHEAD) {

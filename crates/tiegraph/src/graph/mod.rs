@@ -189,6 +189,53 @@ impl RelationshipGraph {
         self.ties[id.0 as usize].as_mut().expect("live tie")
     }
 
+    /// Creates a tie for each of these oriented pairs, none of which has
+    /// one, numbered in order from the end of the tie table (which has no
+    /// free slot): the first one's id. The pair map is filled on one core
+    /// while the ties and their edges are made on another: each pass is
+    /// a random access per tie into its own table (W1 at 10M: 773,580
+    /// ties, 0.11 s on one core).
+    pub(crate) fn new_ties(&mut self, pairs: &[u64]) -> TieId {
+        debug_assert!(self.free_ties.is_empty(), "ties are numbered from the end");
+        let first = self.ties.len() as u32;
+        let RelationshipGraph {
+            ties,
+            pairs: map,
+            net,
+            node_of,
+            ..
+        } = self;
+        map.reserve(pairs.len());
+        ties.reserve(pairs.len());
+        net.reserve_edges(pairs.len());
+        rayon::join(
+            || {
+                for (i, &pair) in pairs.iter().enumerate() {
+                    if let Some(&ahead) = pairs.get(i + crate::flat::AHEAD) {
+                        map.prefetch(ahead);
+                    }
+                    let fresh = map.insert(pair, TieId(first + i as u32)).is_none();
+                    debug_assert!(fresh, "a pair with a tie already");
+                }
+            },
+            || {
+                for (i, &pair) in pairs.iter().enumerate() {
+                    let (a, b) = (PersonId((pair >> 32) as u32), PersonId(pair as u32));
+                    let id = TieId(first + i as u32);
+                    let edge = net.add_edge(node_of[a.index()], node_of[b.index()], id);
+                    ties.push(Some(TieData {
+                        a,
+                        b,
+                        log: Vec::new(),
+                        conns: Vec::new(),
+                        edge,
+                    }));
+                }
+            },
+        );
+        TieId(first)
+    }
+
     /// Creates the tie of an oriented pair that has none, with this log
     /// (sorted).
     pub(crate) fn new_tie(&mut self, a: PersonId, b: PersonId, log: Vec<Record>) -> TieId {

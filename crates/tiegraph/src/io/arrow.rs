@@ -932,6 +932,20 @@ mod tests {
         assert!(ties_by_id(&incremental).len() > 10_000);
         assert_eq!(ties_by_id(&single), ties_by_id(&incremental));
         assert_eq!(ties_by_id(&blocks), ties_by_id(&incremental));
+        // a first load makes its ties in bulk: each is found by its pair,
+        // and its edge joins its people and points back at it
+        let found = |g: &RelationshipGraph| {
+            for (id, t) in g.ties.iter().enumerate() {
+                let t = t.as_ref().expect("no free slot after a first load");
+                let tie = g.tie(g.key(t.a), g.key(t.b)).expect("found by its pair");
+                assert_eq!(tie.data().log, t.log);
+                assert_eq!(g.net.edge_weight(t.edge).map(|w| w.0 as usize), Some(id));
+                let (x, y) = g.net.edge_endpoints(t.edge).expect("an edge");
+                assert_eq!((g.net[x], g.net[y]), (t.a, t.b));
+            }
+            assert_eq!(g.net.edge_count(), g.ties.len());
+        };
+        found(&blocks);
         let mut raising = RelationshipGraph::new();
         match raising.add_interactions_arrow([&arrow], &ArrowColumns::default(), OnError::Raise) {
             Err(Error::Row { row, .. }) => assert_eq!(row, 66_770),
@@ -954,6 +968,7 @@ mod tests {
         assert_eq!(json(&batched), json(&single));
         assert_eq!(by_id(&batched), by_id(&single));
         assert_eq!(ties_by_id(&batched), ties_by_id(&incremental));
+        found(&batched);
         // the bad row ends the batch 66_000..66_771: its push reports it
         let g = RelationshipGraph::new();
         let mut loader = g.interaction_loader(&ArrowColumns::default(), OnError::Raise);
