@@ -78,5 +78,8 @@ fn main() {
         let top = timed("top10_all", || g.strongest_ties_all(10, as_of).expect("ok"));
         let sum: f64 = top.iter().map(|r| r.strength).sum();
         println!("checksum {sum:.6}");
+        drop((w, top));
+        timed("drop", || drop(g));
+        println!();
     }
 }
