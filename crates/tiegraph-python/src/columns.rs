@@ -199,9 +199,10 @@ impl<'r, T> Columns<'r, T> {
     }
 
     /// Like [`finish`](Self::finish), with the schema made once per call
-    /// site and kept in `schema`: a query that answers in microseconds
-    /// spent a tenth of its time building the same fields and schema on
-    /// every call. The batch still checks its columns against it.
+    /// site and kept in `schema`: `strongest_ties` of a person with one
+    /// tie, about 2 µs from Python, spent a sixth of it building the same
+    /// fields and schema on every call, and more freeing them. The batch
+    /// still checks its columns against the schema kept.
     pub fn finish_cached(self, schema: &OnceLock<SchemaRef>) -> tiegraph::Result<RecordBatch> {
         let schema = Arc::clone(schema.get_or_init(|| self.schema()));
         RecordBatch::try_new(schema, self.arrays).map_err(arrow_error)
