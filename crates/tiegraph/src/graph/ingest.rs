@@ -349,23 +349,20 @@ impl RelationshipGraph {
         if self.ties.is_empty() {
             // a first load: every pair is new, and the ties are numbered
             // in order of first appearance
-            let mut next = vec![0usize; pairs.len()];
             let in_order: Vec<u64> = order
                 .iter()
-                .map(|&s| {
+                .enumerate()
+                .map(|(i, &s)| {
                     let s = s as usize;
-                    next[s] += 1;
-                    pairs[s][next[s] - 1]
+                    let pair = pairs[s][ids[s].len()];
+                    ids[s].push(TieId((self.ties.len() + i) as u32));
+                    pair
                 })
                 .collect();
-            let first = self.new_ties(&in_order).0;
-            for (i, &s) in order.iter().enumerate() {
-                ids[s as usize].push(TieId(first + i as u32));
-            }
+            self.new_ties(&in_order);
             return ids;
         }
         self.reserve_ties(pairs.iter().map(Vec::len).sum());
-        let had_ties = !self.pairs.is_empty();
         // the next pair of each shard to ask the pair map's slot of
         let mut ahead = vec![0usize; pairs.len()];
         for &s in order.iter().take(AHEAD) {
@@ -379,9 +376,9 @@ impl RelationshipGraph {
             }
             let s = s as usize;
             let pair = pairs[s][ids[s].len()];
-            let tie = match had_ties.then(|| self.pairs.get(pair)).flatten() {
+            let tie = match self.pairs.get(pair) {
                 Some(tie) => tie,
-                None => self.new_tie(PersonId((pair >> 32) as u32), PersonId(pair as u32), Vec::new()),
+                None => self.new_tie(PersonId((pair >> 32) as u32), PersonId(pair as u32)),
             };
             ids[s].push(tie);
         }

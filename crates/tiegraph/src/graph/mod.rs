@@ -184,18 +184,18 @@ impl RelationshipGraph {
     pub(crate) fn tie_mut_or_new(&mut self, a: PersonId, b: PersonId) -> &mut TieData {
         let id = match self.pairs.get(pair_key(a, b)) {
             Some(id) => id,
-            None => self.new_tie(a, b, Vec::new()),
+            None => self.new_tie(a, b),
         };
         self.ties[id.0 as usize].as_mut().expect("live tie")
     }
 
-    /// Creates a tie for each of these oriented pairs, none of which has
-    /// one, numbered in order from the end of the tie table (which has no
-    /// free slot): the first one's id. The pair map is filled on one core
+    /// Creates an empty tie for each of these oriented pairs, none of
+    /// which has one, numbered in order from the end of the tie table
+    /// (which has no free slot). The pair map is filled on one core
     /// while the ties and their edges are made on another: each pass is
     /// a random access per tie into its own table (W1 at 10M: 773,580
     /// ties, 0.11 s on one core).
-    pub(crate) fn new_ties(&mut self, pairs: &[u64]) -> TieId {
+    pub(crate) fn new_ties(&mut self, pairs: &[u64]) {
         debug_assert!(self.free_ties.is_empty(), "ties are numbered from the end");
         let first = self.ties.len() as u32;
         let RelationshipGraph {
@@ -223,33 +223,19 @@ impl RelationshipGraph {
                     let (a, b) = (PersonId((pair >> 32) as u32), PersonId(pair as u32));
                     let id = TieId(first + i as u32);
                     let edge = net.add_edge(node_of[a.index()], node_of[b.index()], id);
-                    ties.push(Some(TieData {
-                        a,
-                        b,
-                        log: Vec::new(),
-                        conns: Vec::new(),
-                        edge,
-                    }));
+                    ties.push(Some(TieData::new(a, b, edge)));
                 }
             },
         );
-        TieId(first)
     }
 
-    /// Creates the tie of an oriented pair that has none, with this log
-    /// (sorted).
-    pub(crate) fn new_tie(&mut self, a: PersonId, b: PersonId, log: Vec<Record>) -> TieId {
+    /// Creates the empty tie of an oriented pair that has none.
+    pub(crate) fn new_tie(&mut self, a: PersonId, b: PersonId) -> TieId {
         let id = self.free_ties.pop().unwrap_or(TieId(self.ties.len() as u32));
         let edge = self
             .net
             .add_edge(self.node_of[a.index()], self.node_of[b.index()], id);
-        let data = TieData {
-            a,
-            b,
-            log,
-            conns: Vec::new(),
-            edge,
-        };
+        let data = TieData::new(a, b, edge);
         if id.0 as usize == self.ties.len() {
             self.ties.push(Some(data));
         } else {

@@ -77,6 +77,18 @@ pub(crate) struct TieData {
 }
 
 impl TieData {
+    /// A tie of `a` and `b`, whose edge in the graph's network is `edge`,
+    /// with nothing in it yet.
+    pub(crate) fn new(a: PersonId, b: PersonId, edge: petgraph::stable_graph::EdgeIndex) -> TieData {
+        TieData {
+            a,
+            b,
+            log: Vec::new(),
+            conns: Vec::new(),
+            edge,
+        }
+    }
+
     /// Inserts one record at its place in the sorted log.
     pub(crate) fn insert(&mut self, rec: Record) {
         let at = self
@@ -141,13 +153,11 @@ mod tests {
 
     #[test]
     fn insert_keeps_the_log_sorted_and_remove_takes_one_copy() {
-        let mut tie = TieData {
-            a: PersonId(0),
-            b: PersonId(1),
-            log: vec![],
-            conns: vec![],
-            edge: petgraph::stable_graph::EdgeIndex::new(0),
-        };
+        let mut tie = TieData::new(
+            PersonId(0),
+            PersonId(1),
+            petgraph::stable_graph::EdgeIndex::new(0),
+        );
         for r in [
             rec(5, 0, 0),
             rec(1, 4, 1),

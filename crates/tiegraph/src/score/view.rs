@@ -539,11 +539,9 @@ fn overlap(na: &[PersonId], nb: &[PersonId]) -> f64 {
 }
 
 fn empty_tie() -> crate::graph::TieData {
-    crate::graph::TieData {
-        a: PersonId(0),
-        b: PersonId(1),
-        log: Vec::new(),
-        conns: Vec::new(),
-        edge: petgraph::stable_graph::EdgeIndex::new(0),
-    }
+    crate::graph::TieData::new(
+        PersonId(0),
+        PersonId(1),
+        petgraph::stable_graph::EdgeIndex::new(0),
+    )
 }
