@@ -1395,4 +1395,111 @@ mod tests {
             r#"row 2: invalid value "null" in field "kind"; expected one of: mutual, follows"#
         );
     }
+
+    /// The keys, channels, weights and durations the proptest below draws
+    /// from: every rule broken, and names of every length around the
+    /// sixteen bytes the channel table reads.
+    const KEYS: [&str; 6] = ["", "a", "b", "ab", "é", "a key well past sixteen bytes"];
+    const CHANNELS: [&str; 7] = [
+        "email",
+        "in_person",
+        "direct_message",
+        "public_reply",
+        "reaction",
+        "emai",
+        "sixteen_bytes_ch",
+    ];
+    const WEIGHTS: [f64; 6] = [1.0, 0.0, 2.5, -1.0, f64::NAN, f64::INFINITY];
+    const DURATIONS: [Option<f64>; 7] = [
+        None,
+        Some(0.0),
+        Some(30.4),
+        Some(-1.0),
+        Some(f64::NAN),
+        Some(f64::INFINITY),
+        Some(1e12),
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+        /// Bulk loads check each row without building an error first, and
+        /// build one only for the rows that fail: whatever rule a row
+        /// breaks, a load from Arrow must skip the same rows, with the
+        /// same errors, and make the same graph as one row at a time.
+        #[test]
+        fn arrow_loads_accept_and_reject_rows_like_one_row_at_a_time(
+            rows in proptest::collection::vec((0..6usize, 0..6usize, 0..7usize, 0..6usize, 0..7usize), 1..300),
+            dictionary in proptest::bool::ANY,
+        ) {
+            let mut g = RelationshipGraph::new();
+            let long = crate::Channel::new("sixteen_bytes_ch", crate::Mode::Online, crate::ChannelClass::PrivateWritten, 0.2);
+            g.register_channel(long.clone()).expect("registers");
+            let mut one = g.clone();
+            let secs = |i: usize| 1_772_445_600 + 3_600 * i as i64;
+            let pick = |r: &(usize, usize, usize, usize, usize)| {
+                (KEYS[r.0], KEYS[r.1], CHANNELS[r.2], WEIGHTS[r.3], DURATIONS[r.4])
+            };
+            let channels: Vec<&str> = rows.iter().map(|r| pick(r).2).collect();
+            let channel: ArrayRef = if dictionary {
+                Arc::new(channels.iter().copied().collect::<DictionaryArray<Int32Type>>())
+            } else {
+                Arc::new(StringArray::from(channels))
+            };
+            let arrow = batch(vec![
+                ("src", Arc::new(StringArray::from_iter_values(rows.iter().map(|r| pick(r).0)))),
+                ("dst", Arc::new(StringArray::from_iter_values(rows.iter().map(|r| pick(r).1)))),
+                ("time", Arc::new(TimestampSecondArray::from((0..rows.len()).map(secs).collect::<Vec<_>>()))),
+                ("channel", channel),
+                ("weight", Arc::new(arrow_array::Float64Array::from_iter_values(rows.iter().map(|r| pick(r).3)))),
+                ("duration", Arc::new(rows.iter().map(|r| pick(r).4).collect::<arrow_array::Float64Array>())),
+            ]);
+            let cols = ArrowColumns {
+                duration: Some("duration".into()),
+                weight: Some("weight".into()),
+                ..ArrowColumns::default()
+            };
+            // twice: the second load finds its people in the graph, the
+            // first names them as it goes
+            let mut got = LoadReport::default();
+            for _ in 0..2 {
+                got = g.add_interactions_arrow([&arrow], &cols, OnError::Skip).expect("skips");
+            }
+            let interactions = || rows.iter().enumerate().map(|(i, r)| {
+                let (src, dst, channel, weight, duration) = pick(r);
+                let at = chrono::DateTime::from_timestamp(secs(i), 0).expect("valid");
+                let it = crate::Interaction::new(src, dst, at, channel).with_weight(weight);
+                match duration {
+                    Some(d) => it.with_duration(d),
+                    None => it,
+                }
+            });
+            let mut want = LoadReport::default();
+            for _ in 0..2 {
+                want = one.add_interactions_with(interactions(), OnError::Skip).expect("skips");
+            }
+            let skipped = |r: &LoadReport| {
+                r.skipped.iter().map(|s| (s.row, s.error.to_string())).collect::<Vec<_>>()
+            };
+            proptest::prop_assert_eq!(skipped(&got), skipped(&want));
+            proptest::prop_assert_eq!((got.rows, got.added, got.new_people), (want.rows, want.added, want.new_people));
+            let json = |g: &RelationshipGraph| {
+                let mut out = Vec::new();
+                g.write_json(&mut out).expect("writes");
+                String::from_utf8(out).expect("utf-8")
+            };
+            proptest::prop_assert_eq!(json(&g), json(&one));
+            // each tie oriented by key, with the same log, in the same order
+            let ties = |g: &RelationshipGraph| {
+                g.ties
+                    .iter()
+                    .flatten()
+                    .map(|t| (g.key(t.a).to_string(), g.key(t.b).to_string(), t.log.clone()))
+                    .collect::<Vec<_>>()
+            };
+            let ties = (ties(&g), ties(&one));
+            proptest::prop_assert!(ties.0.iter().all(|(a, b, _)| a < b));
+            proptest::prop_assert_eq!(format!("{:?}", ties.0), format!("{:?}", ties.1));
+        }
+    }
 }
