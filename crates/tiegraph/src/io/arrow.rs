@@ -1397,8 +1397,8 @@ mod tests {
     }
 
     /// The keys, channels, weights and durations the proptest below draws
-    /// from: every rule broken, and names of every length around the
-    /// sixteen bytes the channel table reads.
+    /// from: every rule a row has broken, and channel names of four to
+    /// sixteen bytes, one the prefix of another.
     const KEYS: [&str; 6] = ["", "a", "b", "ab", "é", "a key well past sixteen bytes"];
     const CHANNELS: [&str; 7] = [
         "email",
@@ -1423,10 +1423,10 @@ mod tests {
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
 
-        /// Bulk loads check each row without building an error first, and
-        /// build one only for the rows that fail: whatever rule a row
-        /// breaks, a load from Arrow must skip the same rows, with the
-        /// same errors, and make the same graph as one row at a time.
+        /// A load from Arrow checks rows in parallel blocks, by its own
+        /// column readers, and names people after the check: whatever
+        /// rule a row breaks, it must skip the same rows, with the same
+        /// errors, and make the same graph as one row at a time.
         #[test]
         fn arrow_loads_accept_and_reject_rows_like_one_row_at_a_time(
             rows in proptest::collection::vec((0..6usize, 0..6usize, 0..7usize, 0..6usize, 0..7usize), 1..300),
@@ -1434,7 +1434,7 @@ mod tests {
         ) {
             let mut g = RelationshipGraph::new();
             let long = crate::Channel::new("sixteen_bytes_ch", crate::Mode::Online, crate::ChannelClass::PrivateWritten, 0.2);
-            g.register_channel(long.clone()).expect("registers");
+            g.register_channel(long).expect("registers");
             let mut one = g.clone();
             let secs = |i: usize| 1_772_445_600 + 3_600 * i as i64;
             let pick = |r: &(usize, usize, usize, usize, usize)| {
@@ -1499,7 +1499,7 @@ mod tests {
             };
             let ties = (ties(&g), ties(&one));
             proptest::prop_assert!(ties.0.iter().all(|(a, b, _)| a < b));
-            proptest::prop_assert_eq!(format!("{:?}", ties.0), format!("{:?}", ties.1));
+            proptest::prop_assert_eq!(ties.0, ties.1);
         }
     }
 }
