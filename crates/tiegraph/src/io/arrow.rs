@@ -702,6 +702,13 @@ mod tests {
         RecordBatch::try_from_iter(cols).expect("valid batch")
     }
 
+    /// A graph as JSON, to compare two graphs whole.
+    fn graph_json(g: &RelationshipGraph) -> String {
+        let mut out = Vec::new();
+        g.write_json(&mut out).expect("writes");
+        String::from_utf8(out).expect("utf-8")
+    }
+
     /// A batch of emails at the given seconds.
     fn emails(pairs: &[(&str, &str)], secs: &[i64]) -> RecordBatch {
         let src: Vec<_> = pairs.iter().map(|p| Some(p.0)).collect();
@@ -884,11 +891,6 @@ mod tests {
                 crate::Interaction::new(s.as_str(), d.as_str(), at, *c)
             })
             .collect();
-        let json = |g: &RelationshipGraph| {
-            let mut out = Vec::new();
-            g.write_json(&mut out).expect("writes");
-            out
-        };
         let mut blocks = RelationshipGraph::new();
         let got = blocks
             .add_interactions_arrow([&arrow], &ArrowColumns::default(), OnError::Skip)
@@ -910,7 +912,7 @@ mod tests {
             (want.rows, want.added, want.new_people)
         );
         assert!(got.new_people > 2_000, "{} people", got.new_people);
-        assert_eq!(json(&blocks), json(&single));
+        assert_eq!(graph_json(&blocks), graph_json(&single));
         // people get their ids in order of first appearance, as one by one
         let by_id = |g: &RelationshipGraph| {
             g.people
@@ -921,7 +923,7 @@ mod tests {
         };
         assert_eq!(by_id(&blocks), by_id(&single));
         // and ties theirs, though each shard of the staging numbers its own
-        assert_eq!(json(&incremental), json(&single));
+        assert_eq!(graph_json(&incremental), graph_json(&single));
         let ties_by_id = |g: &RelationshipGraph| {
             g.ties
                 .iter()
@@ -965,7 +967,7 @@ mod tests {
             (report.rows, report.added, report.new_people),
             (want.rows, want.added, want.new_people)
         );
-        assert_eq!(json(&batched), json(&single));
+        assert_eq!(graph_json(&batched), graph_json(&single));
         assert_eq!(by_id(&batched), by_id(&single));
         assert_eq!(ties_by_id(&batched), ties_by_id(&incremental));
         found(&batched);
@@ -1036,9 +1038,7 @@ mod tests {
             let report = g
                 .add_interactions_arrow(b, &ArrowColumns::default(), OnError::Raise)
                 .expect("loads");
-            let mut out = Vec::new();
-            g.write_json(&mut out).expect("writes");
-            (report.added, report.new_people, out)
+            (report.added, report.new_people, graph_json(&g))
         };
         let (plain, dicts) = (
             json(std::slice::from_ref(&plain_batch)),
@@ -1483,12 +1483,7 @@ mod tests {
             };
             proptest::prop_assert_eq!(skipped(&got), skipped(&want));
             proptest::prop_assert_eq!((got.rows, got.added, got.new_people), (want.rows, want.added, want.new_people));
-            let json = |g: &RelationshipGraph| {
-                let mut out = Vec::new();
-                g.write_json(&mut out).expect("writes");
-                String::from_utf8(out).expect("utf-8")
-            };
-            proptest::prop_assert_eq!(json(&g), json(&one));
+            proptest::prop_assert_eq!(graph_json(&g), graph_json(&one));
             // each tie oriented by key, with the same log, in the same order
             let ties = |g: &RelationshipGraph| {
                 g.ties
