@@ -4,7 +4,7 @@ use rayon::prelude::*;
 
 use super::RelationshipGraph;
 use super::TieId;
-use super::store::{NO_DURATION, Record, pair_key};
+use super::store::{NO_DURATION, Record, pair_key, sort_log};
 use crate::error::{Error, Result};
 use crate::flat::{AHEAD, FlatMap};
 use crate::keys::{KeyIndex, key_head};
@@ -308,9 +308,9 @@ impl Shard {
             logs[rows[i].pair as usize].push(rows[i].record());
         }
         drop(rows);
-        for log in &mut logs {
-            log.sort_unstable_by(Record::canonical_cmp);
-        }
+        // in parallel too, so that a shard holding a long log shares its
+        // sorting with the cores done with theirs
+        logs.par_iter_mut().for_each(|log| sort_log(log));
         logs
     }
 }
@@ -827,6 +827,67 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// A pair long enough to be sorted on all cores, loaded in bulk into
+    /// an empty graph and then into the loaded one, holds the same log as
+    /// when its rows are added one at a time: every record, in canonical
+    /// order, ties of time broken by channel, side and weight.
+    #[test]
+    fn a_long_log_sorted_on_all_cores_is_in_canonical_order() -> crate::Result<()> {
+        use crate::RelationshipGraph;
+        use crate::model::Interaction;
+        const N: u64 = 40_000;
+        const _: () = assert!(N as usize > crate::graph::store::PARALLEL_SORT);
+        let mut state = 0x5eed_u64;
+        let mut next = move |below: u64| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (state >> 33) % below
+        };
+        let start = DateTime::<Utc>::from_timestamp(1_700_000_000, 0).expect("valid time");
+        let mut batch = || -> Vec<Interaction> {
+            (0..N)
+                .map(|_| {
+                    // few distinct seconds, so that many records share one
+                    let at = start + chrono::TimeDelta::seconds(next(5_000) as i64);
+                    let (src, dst) = if next(2) == 0 {
+                        ("ana", "lee")
+                    } else {
+                        ("lee", "ana")
+                    };
+                    match next(3) {
+                        0 => Interaction::new(src, dst, at, "email").with_weight(1.0 + next(3) as f64),
+                        1 => Interaction::new(src, dst, at, "in_person")
+                            .with_duration(60.0 * (1 + next(90)) as f64),
+                        _ => Interaction::new(src, dst, at, "public_reply"),
+                    }
+                })
+                .collect()
+        };
+        let (first, second) = (batch(), batch());
+        let mut bulk = RelationshipGraph::new();
+        let mut one_by_one = RelationshipGraph::new();
+        for rows in [first, second] {
+            bulk.add_interactions(rows.iter().cloned())?;
+            for it in rows {
+                one_by_one.add_interaction(it)?;
+            }
+            let log = |g: &RelationshipGraph| {
+                let (a, b) = (g.id("ana").expect("known"), g.id("lee").expect("known"));
+                g.tie_data(g.tie_id(a, b).expect("one tie")).log.clone()
+            };
+            let (got, want) = (log(&bulk), log(&one_by_one));
+            assert_eq!(got.len(), want.len());
+            assert!(
+                got == want,
+                "the bulk log differs from the one made a row at a time"
+            );
+            assert!(got.windows(2).all(|w| w[0].canonical_cmp(&w[1]).is_le()));
+        }
+        assert_eq!(bulk.interaction_count(), 2 * N as usize);
+        Ok(())
     }
 
     proptest! {
