@@ -282,11 +282,24 @@ impl<'g> GraphView<'g> {
     /// The strength values of many ties at `t`, in parallel: no state, no
     /// peak, the structural overlap computed once for all.
     pub(crate) fn values(&self, ids: &[TieId], t: i64) -> Vec<f64> {
+        self.values_with(ids, t, |_, v| v)
+    }
+
+    /// Like [`values`](Self::values), each value passed with its tie's
+    /// data through `f`: what a caller needs of the tie is read while the
+    /// scoring has it in cache, not in a second pass over the ties.
+    pub(crate) fn values_with<R: Send>(
+        &self,
+        ids: &[TieId],
+        t: i64,
+        f: impl Fn(&crate::graph::TieData, f64) -> R + Sync,
+    ) -> Vec<R> {
         let structural = self.ctx.model.structural.then(|| self.structural_all(t));
         ids.par_iter()
             .map(|&id| {
                 let s = structural.as_ref().map_or(0.0, |s| s.overlap(self.g, id));
-                self.ctx.evaluate(self.g.tie_data(id), t, s).value
+                let tie = self.g.tie_data(id);
+                f(tie, self.ctx.evaluate(tie, t, s).value)
             })
             .collect()
     }
