@@ -241,6 +241,17 @@ impl<K: FlatKey, V: Id> FlatMap<K, V> {
         self.len
     }
 
+    /// The same map with its values read as another kind of id (the raw
+    /// `u32`s stay as they are).
+    pub(crate) fn into_ids<W: Id>(self) -> FlatMap<K, W> {
+        FlatMap {
+            slots: self.slots,
+            len: self.len,
+            shift: self.shift,
+            values: std::marker::PhantomData,
+        }
+    }
+
     pub(crate) fn is_empty(&self) -> bool {
         self.len == 0
     }

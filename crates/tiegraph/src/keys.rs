@@ -146,6 +146,18 @@ impl<V: Id> KeyIndex<V> {
         self.short.len() + self.long.len()
     }
 
+    /// The same index with its values read as another kind of id.
+    pub(crate) fn into_ids<W: Id>(self) -> KeyIndex<W> {
+        KeyIndex {
+            short: self.short.into_ids(),
+            long: self
+                .long
+                .into_iter()
+                .map(|(k, v)| (k, W::from_raw(v.raw())))
+                .collect(),
+        }
+    }
+
     pub(crate) fn is_empty(&self) -> bool {
         self.short.is_empty() && self.long.is_empty()
     }

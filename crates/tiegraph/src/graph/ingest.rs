@@ -8,7 +8,7 @@ use super::store::{NO_DURATION, Record, pair_key, sort_log};
 use crate::error::{Error, Result};
 use crate::flat::{AHEAD, FlatMap};
 use crate::keys::{KeyIndex, key_head};
-use crate::model::{ChannelId, Interaction, Person, PersonId};
+use crate::model::{ChannelId, Interaction, PersonId};
 
 /// What a bad row does to a bulk load.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -726,12 +726,9 @@ impl Staging {
         } = self;
         // what only the staging needed goes before the logs are built:
         // the commit is the load's peak of memory
-        drop((new_index, parts));
+        drop(parts);
         report.new_people = new_keys.len() as u64;
-        g.reserve_people(new_keys.len());
-        for key in new_keys {
-            g.insert_person(Person::new(key));
-        }
+        g.insert_loaded_people(new_keys, new_index);
         // Each shard's rows become exactly sized, sorted logs, in parallel;
         // then the ties are found or created, in order of first appearance,
         // and take their logs. Creating the ties beside the log building
@@ -887,6 +884,54 @@ mod tests {
             assert!(got.windows(2).all(|w| w[0].canonical_cmp(&w[1]).is_le()));
         }
         assert_eq!(bulk.interaction_count(), 2 * N as usize);
+        Ok(())
+    }
+
+    /// A graph without people takes a load's index of keys as its own:
+    /// short and long keys are found afterwards, under the ids the load
+    /// gave them, also when everyone before them was removed.
+    #[test]
+    fn a_first_load_keeps_its_index_of_keys() -> crate::Result<()> {
+        use crate::RelationshipGraph;
+        use crate::model::Interaction;
+        let at = DateTime::<Utc>::from_timestamp(1_700_000_000, 0).expect("valid time");
+        let long = "a key longer than fifteen bytes";
+        let rows = |keys: [&str; 3]| {
+            vec![
+                Interaction::new(keys[0], keys[1], at, "email"),
+                Interaction::new(keys[1], keys[2], at, "email"),
+            ]
+        };
+        // each key's id is the one its person is stored under, and the
+        // ids are the next ones free
+        let ids = |g: &RelationshipGraph, keys: [&str; 3]| -> crate::Result<Vec<u32>> {
+            let mut ids = Vec::new();
+            for key in keys {
+                let id = g.id(key)?;
+                assert_eq!(g.person_at(id).key, key);
+                ids.push(id.0);
+            }
+            ids.sort_unstable();
+            Ok(ids)
+        };
+        let mut g = RelationshipGraph::new();
+        g.add_interactions(rows(["ana", long, "lee"]))?;
+        assert_eq!(ids(&g, ["ana", long, "lee"])?, [0, 1, 2]);
+        assert!(g.id("bo").is_err());
+        // the index still grows and shrinks as a graph's own
+        g.add_interaction(Interaction::new("bo", "ana", at, "email"))?;
+        assert_eq!(g.id("bo")?, crate::PersonId(3));
+        for key in ["ana", long, "lee", "bo"] {
+            g.remove_person(key)?;
+        }
+        assert_eq!(g.person_count(), 0);
+        // ids go on after the removed people's
+        g.add_interactions(rows(["lee", "ana", long]))?;
+        assert_eq!(ids(&g, ["lee", "ana", long])?, [4, 5, 6]);
+        assert_eq!(
+            (g.person_count(), g.tie_count(), g.interaction_count()),
+            (3, 2, 2)
+        );
         Ok(())
     }
 

@@ -3,6 +3,7 @@
 use super::store::pair_key;
 use super::{ConnRecord, Record, RelationshipGraph, TieData, TieId, check_key};
 use crate::error::{Error, Result};
+use crate::keys::KeyIndex;
 use crate::model::{Person, PersonId};
 
 impl RelationshipGraph {
@@ -29,6 +30,30 @@ impl RelationshipGraph {
         self.people.push(Some(person));
         self.node_of.push(self.net.add_node(id));
         id
+    }
+
+    /// Adds the people a load named, in order (their ids follow the last
+    /// person's), with the load's index of their keys (key to id).
+    ///
+    /// A graph without people takes that index as its own: inserting
+    /// W1's 100,000 keys into a fresh one again was 20-30 ms on one core
+    /// while the other waited, and built a second 6 MB table.
+    pub(crate) fn insert_loaded_people(&mut self, keys: Vec<String>, index: KeyIndex<u32>) {
+        self.reserve_people(keys.len());
+        if !self.index.is_empty() {
+            for key in keys {
+                self.insert_person(Person::new(key));
+            }
+            return;
+        }
+        debug_assert_eq!(index.len(), keys.len(), "one index entry a person");
+        self.index = index.into_ids();
+        for key in keys {
+            let id = PersonId(self.people.len() as u32);
+            debug_assert_eq!(self.index.get(&key), Some(id), "the load's id");
+            self.people.push(Some(Person::new(key)));
+            self.node_of.push(self.net.add_node(id));
+        }
     }
 
     /// The id of the person with this key, creating them if new.
