@@ -9,6 +9,9 @@
 use std::borrow::Cow;
 use std::sync::{Arc, OnceLock};
 
+use arrow_buffer::{Buffer, OffsetBuffer, ScalarBuffer};
+use rayon::prelude::*;
+
 use chrono::{DateTime, Utc};
 use tiegraph::arrow_array::builder::{Float64Builder, ListBuilder, StringBuilder, StructBuilder};
 use tiegraph::arrow_array::{
@@ -78,6 +81,60 @@ impl<'r, T> Columns<'r, T> {
         // every call
         let array = Arc::new(StringArray::from_iter_values(self.rows.iter().map(f)));
         self.push(name, false, array)
+    }
+
+    /// A string column of many rows, built on all cores: each block of
+    /// rows writes its strings on its own, and the blocks are then joined
+    /// in order. `strongest_ties_all` on W1's 10M (a million rows, two
+    /// key columns) spent about 25 ms on one core in its columns while
+    /// the other waited: each row's key is behind two pointers, the
+    /// person's and the string's, which are cache misses for the `other`
+    /// column.
+    pub fn par_str(self, name: impl Into<Name>, f: impl Fn(&T) -> &str + Sync) -> Self
+    where
+        T: Sync,
+    {
+        const BLOCK: usize = 1 << 15;
+        if self.rows.len() < 2 * BLOCK {
+            return self.str(name, f);
+        }
+        // each block's bytes and the end of each of its strings in them
+        let blocks: Vec<(Vec<u8>, Vec<usize>)> = self
+            .rows
+            .par_chunks(BLOCK)
+            .map(|rows| {
+                let mut bytes = Vec::with_capacity(16 * rows.len());
+                let ends = rows
+                    .iter()
+                    .map(|r| {
+                        bytes.extend_from_slice(f(r).as_bytes());
+                        bytes.len()
+                    })
+                    .collect();
+                (bytes, ends)
+            })
+            .collect();
+        let total: usize = blocks.iter().map(|(bytes, _)| bytes.len()).sum();
+        if i32::try_from(total).is_err() {
+            // more than a 32-bit offset can reach: the builder's own error
+            return self.str(name, f);
+        }
+        let mut values = Vec::with_capacity(total);
+        let mut offsets = Vec::with_capacity(self.rows.len() + 1);
+        offsets.push(0i32);
+        for (bytes, ends) in blocks {
+            let base = values.len();
+            values.extend_from_slice(&bytes);
+            // below i32::MAX: checked on the total above
+            offsets.extend(ends.iter().map(|end| (base + end) as i32));
+        }
+        let offsets = OffsetBuffer::new(ScalarBuffer::from(offsets));
+        let array = StringArray::try_new(offsets, Buffer::from_vec(values), None).map(Arc::new);
+        match array {
+            Ok(array) => self.push(name, false, array),
+            // the strings are whole `&str`s: not reached
+            Err(_) => self.str(name, f),
+        }
     }
 
     /// A string column with nulls.

@@ -55,8 +55,8 @@ pub fn strongest_ties_all(graph: &Graph, k: i64, q: Query<'_, '_>) -> PyResult<T
     q.run(graph, |v, t| {
         let rows = v.strongest_ties_all(k, t)?;
         Columns::new(&rows)
-            .str("person", |r| r.person.key.as_str())
-            .str("other", |r| r.other.key.as_str())
+            .par_str("person", |r| r.person.key.as_str())
+            .par_str("other", |r| r.other.key.as_str())
             .rank("rank", |r| r.rank)
             .f64("strength", |r| r.strength)
             .finish()
