@@ -374,28 +374,35 @@ fn merge_first_rows(firsts: &[&[u64]]) -> Vec<u8> {
 }
 
 impl RelationshipGraph {
+    /// A first load's ties (the graph has never had one): every staged
+    /// pair (`pairs[s][p]` in shard `s`, first seen at row `firsts[s][p]`,
+    /// its sorted log `logs[s][p]`) becomes a tie with its log, numbered
+    /// in order of first appearance. Returns the number of records.
+    fn first_ties(&mut self, pairs: &[Vec<u64>], firsts: &[Vec<u64>], logs: Vec<Vec<Vec<Record>>>) -> usize {
+        debug_assert!(self.ties.is_empty(), "a first load");
+        let order = by_first_row(firsts);
+        let mut next = vec![0usize; pairs.len()];
+        let mut logs: Vec<std::vec::IntoIter<Vec<Record>>> = logs.into_iter().map(Vec::into_iter).collect();
+        let (in_order, logs): (Vec<u64>, Vec<Vec<Record>>) = order
+            .iter()
+            .map(|&s| {
+                let s = s as usize;
+                let pair = pairs[s][next[s]];
+                next[s] += 1;
+                (pair, logs[s].next().expect("a log a pair"))
+            })
+            .unzip();
+        let added = logs.iter().map(Vec::len).sum();
+        self.new_ties(&in_order, logs);
+        added
+    }
+
     /// The tie of each staged pair (`pairs[s][p]` in shard `s`, first
     /// seen at row `firsts[s][p]`), by shard and number: found, or created
     /// with an empty log, in order of first appearance.
     fn staged_ties(&mut self, pairs: &[Vec<u64>], firsts: &[Vec<u64>]) -> Vec<Vec<TieId>> {
         let order = by_first_row(firsts);
         let mut ids: Vec<Vec<TieId>> = pairs.iter().map(|p| Vec::with_capacity(p.len())).collect();
-        if self.ties.is_empty() {
-            // a first load: every pair is new, and the ties are numbered
-            // in order of first appearance
-            let in_order: Vec<u64> = order
-                .iter()
-                .enumerate()
-                .map(|(i, &s)| {
-                    let s = s as usize;
-                    let pair = pairs[s][ids[s].len()];
-                    ids[s].push(TieId((self.ties.len() + i) as u32));
-                    pair
-                })
-                .collect();
-            self.new_ties(&in_order);
-            return ids;
-        }
         self.reserve_ties(pairs.iter().map(Vec::len).sum());
         // the next pair of each shard to ask the pair map's slot of
         let mut ahead = vec![0usize; pairs.len()];
@@ -777,8 +784,14 @@ impl Staging {
             .into_par_iter()
             .map(|(counts, rows)| Shard::into_logs(counts, rows))
             .collect();
-        let tie_ids = g.staged_ties(&pairs, &firsts);
         report.ties_touched = pairs.iter().map(Vec::len).sum::<usize>() as u64;
+        if g.ties.is_empty() {
+            let added = g.first_ties(&pairs, &firsts, logs);
+            g.add_committed(added);
+            report.added = added as u64;
+            return report;
+        }
+        let tie_ids = g.staged_ties(&pairs, &firsts);
         let mut added = 0;
         let mut merged = Vec::new();
         for (ids, logs) in tie_ids.into_iter().zip(logs) {
