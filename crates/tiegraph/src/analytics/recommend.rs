@@ -372,7 +372,12 @@ impl<'g> GraphView<'g> {
         // adjacency by key rank (a, b, strength), read as each tie is
         // scored (a second pass over the ties took 8 ms at W1's 10M)
         let mut edges: Vec<(u32, u32, f64)> = self.values_with(&live_ties(g), t, |tie, v| {
-            (rank[tie.a.index()], rank[tie.b.index()], v)
+            // a tie of strength 0 is dropped below: no ranks to look up
+            if v > 0.0 {
+                (rank[tie.a.index()], rank[tie.b.index()], v)
+            } else {
+                (0, 0, v)
+            }
         });
         edges.retain(|e| e.2 > 0.0);
         drop(rank);
