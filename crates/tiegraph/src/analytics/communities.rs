@@ -375,9 +375,9 @@ fn number_by_first(labels: &[u32]) -> (Vec<usize>, usize) {
 // ----- Louvain -----------------------------------------------------------
 
 /// splitmix64 (Steele, Lea & Flood 2014): a tiny, well-mixed generator that
-/// is the same everywhere.
+/// is the same everywhere (also the crate's unit tests' random numbers).
 #[derive(Debug, Clone)]
-struct SplitMix64(u64);
+pub(crate) struct SplitMix64(pub(crate) u64);
 
 impl SplitMix64 {
     fn next(&mut self) -> u64 {
@@ -389,7 +389,7 @@ impl SplitMix64 {
     }
 
     /// A number in `0..n` (multiply-shift; the bias is below 2⁻³² for any n here).
-    fn below(&mut self, n: usize) -> usize {
+    pub(crate) fn below(&mut self, n: usize) -> usize {
         ((u128::from(self.next()) * n as u128) >> 64) as usize
     }
 

@@ -27,3 +27,6 @@ pub use recommend::{StrongTie, TopTie};
 pub use reconnect::{Cadence, DueContact, Overdue, Reconnection};
 pub use suggest::{SuggestMethod, Suggestion};
 pub use weighted::StrengthGraph;
+
+#[cfg(test)]
+pub(crate) use communities::SplitMix64;

@@ -883,13 +883,8 @@ mod tests {
         use crate::model::Interaction;
         const N: u64 = 40_000;
         const _: () = assert!(N as usize > crate::graph::store::PARALLEL_SORT);
-        let mut state = 0x5eed_u64;
-        let mut next = move |below: u64| {
-            state = state
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            (state >> 33) % below
-        };
+        let mut rng = crate::analytics::SplitMix64(0x5eed_u64);
+        let mut next = move |below: u64| rng.below(below as usize) as u64;
         let start = DateTime::<Utc>::from_timestamp(1_700_000_000, 0).expect("valid time");
         let mut batch = || -> Vec<Interaction> {
             (0..N)
@@ -987,13 +982,8 @@ mod tests {
     /// the start, all in one shard, and too few to split.
     #[test]
     fn pairs_come_in_order_of_their_first_rows() {
-        let mut state = 7_u64;
-        let mut next = move |below: u64| {
-            state = state
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            (state >> 33) % below
-        };
+        let mut rng = crate::analytics::SplitMix64(7_u64);
+        let mut next = move |below: u64| rng.below(below as usize) as u64;
         // (pairs, 1 to spread them over the shards or 0 for one shard,
         // where the i-th pair's first row lies given about 3i)
         type Case = (usize, u64, fn(u64) -> u64);
