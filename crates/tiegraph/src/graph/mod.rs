@@ -167,8 +167,13 @@ impl RelationshipGraph {
 
     /// Room for `n` more people without growing the tables one by one.
     pub(crate) fn reserve_people(&mut self, n: usize) {
-        self.people.reserve(n);
         self.index.reserve(n);
+        self.reserve_person_slots(n);
+    }
+
+    /// Room for `n` more people, their index of keys aside.
+    pub(crate) fn reserve_person_slots(&mut self, n: usize) {
+        self.people.reserve(n);
         self.node_of.reserve(n);
         self.net.reserve_nodes(n);
     }

@@ -39,14 +39,17 @@ impl RelationshipGraph {
     /// W1's 100,000 keys into a fresh one again was 20-30 ms on one core
     /// while the other waited, and built a second 6 MB table.
     pub(crate) fn insert_loaded_people(&mut self, keys: Vec<String>, index: KeyIndex<u32>) {
-        self.reserve_people(keys.len());
         if !self.index.is_empty() {
+            self.reserve_people(keys.len());
             for key in keys {
                 self.insert_person(Person::new(key));
             }
             return;
         }
         debug_assert_eq!(index.len(), keys.len(), "one index entry a person");
+        // no room reserved in the index it replaces: at 100,000 keys that
+        // was a 6 MB table written and dropped
+        self.reserve_person_slots(keys.len());
         self.index = index.into_ids();
         for key in keys {
             let id = PersonId(self.people.len() as u32);
