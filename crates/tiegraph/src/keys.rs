@@ -83,6 +83,59 @@ pub(crate) fn key_head(s: &[u8]) -> u64 {
     }
 }
 
+/// The position of a name among the first [`FewNames::MAX`] of a list, by
+/// comparing its pack with all of theirs at once: no hash, and no branch
+/// that depends on the name. A bulk load resolves a channel name on every
+/// row of a plain string column, among a handful of names in random
+/// order. At W1's 10M rows, leaving the lookup out saved 0.07 s of the
+/// load; comparing packs instead of hashing saved 0.017 s of it (medians
+/// of five alternating runs). Most of what is left is packing names of
+/// mixed lengths, whose branches on the length mispredict.
+#[derive(Debug, Clone)]
+pub(crate) struct FewNames {
+    packs: [Packed; FewNames::MAX],
+    len: usize,
+}
+
+impl Default for FewNames {
+    fn default() -> Self {
+        FewNames {
+            packs: [FewNames::NONE; FewNames::MAX],
+            len: 0,
+        }
+    }
+}
+
+impl FewNames {
+    pub(crate) const MAX: usize = 16;
+    /// The pack of no key (its length byte is 255): stands for a name
+    /// too long to pack, and fills the unused places.
+    const NONE: Packed = Packed([u64::MAX; 2]);
+
+    /// Appends the next name of the list; past [`MAX`](Self::MAX) names,
+    /// does nothing.
+    pub(crate) fn push(&mut self, name: &str) {
+        if self.len < FewNames::MAX {
+            self.packs[self.len] = pack(name).unwrap_or(FewNames::NONE);
+            self.len += 1;
+        }
+    }
+
+    /// The name's position, when it is one of the first names (and short);
+    /// `None` says nothing of the rest of the list.
+    #[inline]
+    pub(crate) fn position(&self, name: &str) -> Option<usize> {
+        let p = pack(name)?;
+        // every place is compared, the unused ones too: a fixed loop the
+        // compiler unrolls, and no early exit to mispredict
+        let mut hits = 0u32;
+        for (i, q) in self.packs.iter().enumerate() {
+            hits |= u32::from(*q == p) << i;
+        }
+        (hits != 0).then(|| hits.trailing_zeros() as usize)
+    }
+}
+
 /// Person key → id. Most keys (ids, handles, short emails) are short, and a
 /// bulk load looks up two per row: keeping them inline, in a flat table,
 /// saves the cache misses of following a `String`'s pointer and of a
@@ -215,6 +268,30 @@ mod tests {
         let mut values: Vec<u32> = ix.values().collect();
         values.sort_unstable();
         assert_eq!(values, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 11]);
+    }
+
+    #[test]
+    fn few_names_are_found_by_position_among_the_first_sixteen() {
+        let mut few = FewNames::default();
+        let names: Vec<String> = (0..FewNames::MAX + 2)
+            .map(|i| match i {
+                3 => "a name well past fifteen bytes".to_string(),
+                5 => String::new(),
+                _ => format!("name{i}"),
+            })
+            .collect();
+        for name in &names {
+            few.push(name);
+        }
+        for (i, name) in names.iter().enumerate() {
+            let want = (i < FewNames::MAX && i != 3).then_some(i);
+            assert_eq!(few.position(name), want, "{name:?}");
+        }
+        // a prefix, an extension, and a name never pushed
+        for name in ["name", "name10x", "name1\0", "other"] {
+            assert_eq!(few.position(name), None, "{name:?}");
+        }
+        assert_eq!(FewNames::default().position(""), None);
     }
 
     #[test]

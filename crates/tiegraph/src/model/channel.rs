@@ -191,7 +191,9 @@ impl Channel {
 #[derive(Debug, Clone)]
 pub(crate) struct Channels {
     list: Vec<Channel>,
-    /// Name → id, for bulk loads that resolve a name per row.
+    /// Name → id, for bulk loads that resolve a name per row: the first
+    /// names (the built-in ones and a few more) by position, then all.
+    few: crate::keys::FewNames,
     by_name: crate::keys::KeyIndex<u16>,
 }
 
@@ -201,11 +203,13 @@ pub(crate) const BUILTIN_CHANNELS: usize = 9;
 impl Default for Channels {
     fn default() -> Self {
         let list = Channel::builtin();
+        let mut few = crate::keys::FewNames::default();
         let mut by_name = crate::keys::KeyIndex::default();
         for (i, c) in list.iter().enumerate() {
+            few.push(&c.name);
             by_name.insert(&c.name, i as u16);
         }
-        Channels { list, by_name }
+        Channels { list, few, by_name }
     }
 }
 
@@ -222,7 +226,17 @@ impl Channels {
         &self.list[id.index()]
     }
 
+    #[inline]
     pub(crate) fn id(&self, name: &str) -> Result<ChannelId> {
+        match self.few.position(name) {
+            Some(i) => Ok(ChannelId(i as u16)),
+            None => self.id_by_hash(name),
+        }
+    }
+
+    /// [`id`](Self::id) of a name past the first few, long, or unknown.
+    #[inline(never)]
+    fn id_by_hash(&self, name: &str) -> Result<ChannelId> {
         match self.by_name.get(name) {
             Some(i) => Ok(ChannelId(i)),
             None => Err(Error::UnknownChannel {
@@ -251,8 +265,54 @@ impl Channels {
             });
         }
         let id = self.list.len() as u16;
+        self.few.push(&channel.name);
         self.by_name.insert(&channel.name, id);
         self.list.push(channel);
         Ok(ChannelId(id))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Names are found by position among the first sixteen and by hash
+    /// after them; long names (not packed) and unknown names too.
+    #[test]
+    fn every_registered_name_resolves_to_its_id_past_the_first_sixteen() {
+        let mut channels = Channels::default();
+        let names: Vec<String> = (0..12)
+            .map(|i| match i % 3 {
+                0 => format!("c{i}"),
+                1 => format!("a channel name too long to pack {i}"),
+                _ => format!("fifteen-bytes{i:02}"),
+            })
+            .collect();
+        for name in &names {
+            channels
+                .register(Channel::new(
+                    name.clone(),
+                    Mode::Online,
+                    ChannelClass::PrivateWritten,
+                    1.0,
+                ))
+                .expect("valid");
+        }
+        assert!(channels.all().len() > crate::keys::FewNames::MAX);
+        for (i, c) in channels.all().iter().enumerate() {
+            assert_eq!(channels.id(&c.name).expect("known").0 as usize, i, "{}", c.name);
+        }
+        for unknown in [
+            "",
+            "c",
+            "c00",
+            "fifteen-bytes0",
+            "a channel name too long to pack",
+        ] {
+            assert!(
+                matches!(channels.id(unknown), Err(Error::UnknownChannel { .. })),
+                "{unknown:?}"
+            );
+        }
     }
 }
