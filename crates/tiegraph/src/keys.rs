@@ -13,7 +13,7 @@ const INLINE: usize = 15;
 /// lookup compares two words, not bytes behind a pointer; and a pack with
 /// its id takes 24 bytes of a table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-struct Packed([u64; 2]);
+pub(crate) struct Packed([u64; 2]);
 
 impl FlatKey for Packed {
     #[inline]
@@ -39,14 +39,17 @@ fn load4(b: &[u8]) -> u64 {
 /// Reads a short key with fixed-size loads: the second load ends at the
 /// key's end and is shifted down past the bytes the first one read, which
 /// zero-pads without a byte loop. Keys of up to three bytes take their
-/// first, middle and last bytes, which with the length are all of them.
+/// first, middle and last bytes, which are all of them, each at its place.
+/// A pack is the key's bytes as a little-endian integer, zero-padded, with
+/// the length in the top byte: [`pack_padded`] makes the same from a
+/// 16-byte window.
 fn pack(key: &str) -> Option<Packed> {
     let b = key.as_bytes();
     let n = b.len();
     let [lo, hi] = match n {
         0 => [0, 0],
         1..=3 => [
-            u64::from(b[0]) | u64::from(b[n / 2]) << 8 | u64::from(b[n - 1]) << 16,
+            u64::from(b[0]) | u64::from(b[n / 2]) << (8 * (n / 2)) | u64::from(b[n - 1]) << (8 * (n - 1)),
             0,
         ],
         4..=8 => [load4(b) | (load4(&b[n - 4..]) >> (8 * (8 - n))) << 32, 0],
@@ -54,6 +57,19 @@ fn pack(key: &str) -> Option<Packed> {
         _ => return None,
     };
     Some(Packed([lo, hi | (n as u64) << 56]))
+}
+
+/// The pack of a key of `n` bytes given 16 bytes that start with it (the
+/// rest are anything): no branch on the length, where [`pack`] has three.
+/// `None` for keys too long to pack.
+#[cfg(any(feature = "arrow", test))]
+#[inline]
+pub(crate) fn pack_padded(window: [u8; 16], n: usize) -> Option<Packed> {
+    if n > INLINE {
+        return None;
+    }
+    let bytes = u128::from_le_bytes(window) & ((1u128 << (8 * n)) - 1);
+    Some(Packed([bytes as u64, (bytes >> 64) as u64 | (n as u64) << 56]))
 }
 
 /// The first eight bytes of a key as a big-endian integer, zero-padded, so
@@ -83,56 +99,96 @@ pub(crate) fn key_head(s: &[u8]) -> u64 {
     }
 }
 
-/// The position of a name among the first [`FewNames::MAX`] of a list, by
-/// comparing its pack with all of theirs at once: no hash, and no branch
-/// that depends on the name. A bulk load resolves a channel name on every
-/// row of a plain string column, among a handful of names in random
-/// order. At W1's 10M rows, leaving the lookup out saved 0.07 s of the
-/// load; comparing packs instead of hashing saved 0.017 s of it (medians
-/// of five alternating runs). Most of what is left is packing names of
-/// mixed lengths, whose branches on the length mispredict.
+/// The position of a name among the first [`FewNames::MAX`] of a list,
+/// found in one probe of a table where none of them collide. A bulk load
+/// resolves a channel name on every row of a plain string column, among a
+/// handful of names in random order. At W1's 10M rows, leaving the lookup
+/// out saved 0.07 s of the load; a general hash index mispredicted its
+/// probes, and comparing with all sixteen names took 130 instructions.
 #[derive(Debug, Clone)]
 pub(crate) struct FewNames {
-    packs: [Packed; FewNames::MAX],
-    len: usize,
+    packs: Vec<Packed>,
+    /// The multiplier that spreads the names over `slots` without a
+    /// collision; 0 when none was found (every lookup then says `None`).
+    mult: u64,
+    /// The position of the name in each slot, or [`FewNames::EMPTY`].
+    slots: [u8; FewNames::SLOTS],
 }
 
 impl Default for FewNames {
     fn default() -> Self {
         FewNames {
-            packs: [FewNames::NONE; FewNames::MAX],
-            len: 0,
+            packs: Vec::new(),
+            mult: 0,
+            slots: [FewNames::EMPTY; FewNames::SLOTS],
         }
     }
 }
 
 impl FewNames {
     pub(crate) const MAX: usize = 16;
-    /// The pack of no key (its length byte is 255): stands for a name
-    /// too long to pack, and fills the unused places.
+    const SLOTS: usize = 64;
+    const EMPTY: u8 = u8::MAX;
+    /// The pack of no key (its length byte is 255): stands for a name too
+    /// long to pack.
     const NONE: Packed = Packed([u64::MAX; 2]);
+
+    #[inline]
+    fn slot(mult: u64, p: Packed) -> usize {
+        let [lo, hi] = p.0;
+        ((lo ^ hi.rotate_left(29)).wrapping_mul(mult) >> (64 - Self::SLOTS.trailing_zeros())) as usize
+    }
 
     /// Appends the next name of the list; past [`MAX`](Self::MAX) names,
     /// does nothing.
     pub(crate) fn push(&mut self, name: &str) {
-        if self.len < FewNames::MAX {
-            self.packs[self.len] = pack(name).unwrap_or(FewNames::NONE);
-            self.len += 1;
+        if self.packs.len() == FewNames::MAX {
+            return;
         }
+        self.packs.push(pack(name).unwrap_or(FewNames::NONE));
+        // 16 names in 64 slots: about one multiplier in seven has no
+        // collision; the odd multipliers of a fixed sequence, so that a
+        // list always gets the same table
+        let mut next = crate::flat::GOLDEN;
+        for _ in 0..4096 {
+            let mult = next | 1;
+            next = next.wrapping_add(crate::flat::GOLDEN).rotate_left(17);
+            let mut slots = [FewNames::EMPTY; FewNames::SLOTS];
+            let free = self
+                .packs
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| **p != FewNames::NONE)
+                .all(|(i, &p)| {
+                    let s = &mut slots[FewNames::slot(mult, p)];
+                    let free = *s == FewNames::EMPTY;
+                    *s = i as u8;
+                    free
+                });
+            if free {
+                self.mult = mult;
+                self.slots = slots;
+                return;
+            }
+        }
+        *self = FewNames {
+            packs: std::mem::take(&mut self.packs),
+            ..FewNames::default()
+        };
     }
 
     /// The name's position, when it is one of the first names (and short);
     /// `None` says nothing of the rest of the list.
     #[inline]
     pub(crate) fn position(&self, name: &str) -> Option<usize> {
-        let p = pack(name)?;
-        // every place is compared, the unused ones too: a fixed loop the
-        // compiler unrolls, and no early exit to mispredict
-        let mut hits = 0u32;
-        for (i, q) in self.packs.iter().enumerate() {
-            hits |= u32::from(*q == p) << i;
-        }
-        (hits != 0).then(|| hits.trailing_zeros() as usize)
+        self.position_packed(pack(name)?)
+    }
+
+    /// [`position`](Self::position) of a name's pack.
+    #[inline]
+    pub(crate) fn position_packed(&self, p: Packed) -> Option<usize> {
+        let i = self.slots[FewNames::slot(self.mult, p)];
+        (i != FewNames::EMPTY && self.packs[i as usize] == p).then_some(i as usize)
     }
 }
 
@@ -318,6 +374,16 @@ mod tests {
     proptest::proptest! {
         // a small alphabet makes keys that differ in one byte, or only in
         // length, common: exactly where overlapping loads could collide
+        #[test]
+        fn a_window_packs_like_the_key_whatever_follows_it(key in "[ab\\x00é]{0,18}", after in proptest::collection::vec(proptest::num::u8::ANY, 16)) {
+            let mut window = [0u8; 16];
+            let b = key.as_bytes();
+            let n = b.len().min(16);
+            window[..n].copy_from_slice(&b[..n]);
+            window[n..].copy_from_slice(&after[..16 - n]);
+            proptest::prop_assert_eq!(pack_padded(window, b.len()), pack(&key));
+        }
+
         #[test]
         fn packs_are_equal_exactly_when_keys_are(a in "[ab\\x00é]{0,18}", b in "[ab\\x00é]{0,18}") {
             proptest::prop_assert_eq!(pack(&a) == pack(&b) && pack(&a).is_some(), a == b && a.len() <= INLINE);

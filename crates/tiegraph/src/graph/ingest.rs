@@ -89,6 +89,10 @@ pub(crate) enum ChannelRef<'a> {
     /// From an Arrow dictionary column, resolved once per value.
     #[cfg_attr(not(feature = "arrow"), allow(dead_code))]
     Id(ChannelId),
+    /// A name and its pack, read from a string column without a branch on
+    /// its length.
+    #[cfg(feature = "arrow")]
+    Packed(crate::keys::Packed, &'a str),
 }
 
 /// One interaction row as any input format yields it, before validation.
@@ -139,6 +143,8 @@ impl<'a> Row<'a> {
         let ch = match self.channel {
             ChannelRef::Name(name) => g.channels.id(name)?,
             ChannelRef::Id(id) => id,
+            #[cfg(feature = "arrow")]
+            ChannelRef::Packed(packed, name) => g.channels.id_packed(packed, name)?,
         };
         if !(self.weight.is_finite() && self.weight >= 0.0) {
             return Err(Error::InvalidWeight {

@@ -25,6 +25,7 @@ use crate::flat::AHEAD;
 use crate::graph::{
     ChannelRef, Checked, Fields, LoadReport, OnError, People, RelationshipGraph, Row, SkippedRow, Staging,
 };
+use crate::keys::pack_padded;
 use crate::model::{ChannelId, Connection, ConnectionKind};
 
 /// The columns of an interaction table in Arrow: the same struct as for CSV.
@@ -96,7 +97,10 @@ impl<'b> InteractionBatch<'b> {
                 // unknown: let validation report it with the known names
                 None => ChannelRef::Name(name),
             },
-            (None, Some(name)) => ChannelRef::Name(name),
+            (None, Some(name)) => match self.channel.window(i).and_then(|(w, n)| pack_padded(w, n)) {
+                Some(packed) => ChannelRef::Packed(packed, name),
+                None => ChannelRef::Name(name),
+            },
         };
         Ok(Row {
             src: self.src.get(i).unwrap_or(""),

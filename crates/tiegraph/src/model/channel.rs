@@ -234,6 +234,16 @@ impl Channels {
         }
     }
 
+    /// [`id`](Self::id) of a name whose pack the caller made.
+    #[cfg(feature = "arrow")]
+    #[inline]
+    pub(crate) fn id_packed(&self, packed: crate::keys::Packed, name: &str) -> Result<ChannelId> {
+        match self.few.position_packed(packed) {
+            Some(i) => Ok(ChannelId(i as u16)),
+            None => self.id_by_hash(name),
+        }
+    }
+
     /// [`id`](Self::id) of a name past the first few, long, or unknown.
     #[inline(never)]
     fn id_by_hash(&self, name: &str) -> Result<ChannelId> {

@@ -118,6 +118,28 @@ impl<'b> Strs<'b> {
         }
     }
 
+    /// Row `i`'s string as the 16 bytes from its start and its length,
+    /// when the column's data holds 16 bytes from there (all but the last
+    /// rows of a plain column), and the row is not null.
+    #[inline]
+    pub(super) fn window(&self, i: usize) -> Option<([u8; 16], usize)> {
+        fn of(values: &[u8], start: usize, end: usize) -> Option<([u8; 16], usize)> {
+            let window = values.get(start..start + 16)?;
+            Some((window.try_into().ok()?, end - start))
+        }
+        match self {
+            Strs::Utf8(a) if a.is_valid(i) => {
+                let o = a.value_offsets();
+                of(a.values(), o[i] as usize, o[i + 1] as usize)
+            }
+            Strs::Large(a) if a.is_valid(i) => {
+                let o = a.value_offsets();
+                of(a.values(), o[i] as usize, o[i + 1] as usize)
+            }
+            _ => None,
+        }
+    }
+
     /// The dictionary's key of row `i`, when the column is a dictionary and
     /// the row is not null.
     pub(super) fn dict_key(&self, i: usize) -> Option<usize> {
