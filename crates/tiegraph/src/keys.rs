@@ -190,10 +190,12 @@ impl FewNames {
     }
 }
 
-/// Person key → id. Most keys (ids, handles, short emails) are short, and a
-/// bulk load looks up two per row: keeping them inline, in a flat table,
+/// Person key → id. A bulk load looks up two keys per row. Keys of up to
+/// [`INLINE`] bytes (ids, handles) are kept inline in a flat table, which
 /// saves the cache misses of following a `String`'s pointer and of a
-/// separate control array on every lookup.
+/// separate control array on every lookup; longer ones (most email
+/// addresses) in [`LongKeys`], a flat table of their hashes beside one
+/// block of their bytes.
 #[derive(Debug, Clone)]
 pub(crate) struct KeyIndex<V> {
     short: FlatMap<Packed, V>,
