@@ -57,7 +57,11 @@ def data_arguments(ap: argparse.ArgumentParser, default_size: str) -> None:
 
 def data_file(size: str, given: str | None) -> Path:
     if given:
-        return Path(given)
+        # absolute: each peer runs in a worker whose working directory is this one
+        path = Path(given).resolve()
+        if not path.exists():
+            sys.exit(f"no such file: {given}")
+        return path
     path = HERE / "data" / f"w1_{size}.parquet"
     if path.exists():
         return path
