@@ -150,29 +150,43 @@ impl<K: FlatKey, V: Id> FlatMap<K, V> {
     /// at least one free slot.
     #[inline]
     fn find(&self, key: K) -> (usize, bool) {
+        self.find_by(key.hash(), |k| *k == key)
+    }
+
+    /// The slot of the key whose hash is `hash` and that `is` accepts, or
+    /// the free slot where it would go: for keys that stand for bytes held
+    /// elsewhere (`keys::LongKeys`), compared with those bytes.
+    #[inline]
+    fn find_by(&self, hash: u64, is: impl Fn(&K) -> bool) -> (usize, bool) {
         let mask = self.mask();
-        let mut i = self.home(&key);
+        let mut i = (hash >> self.shift) as usize;
         loop {
             let (k, v) = self.slots[i];
             if v == FREE {
                 return (i, false);
             }
-            if k == key {
+            if is(&k) {
                 return (i, true);
             }
             i = (i + 1) & mask;
         }
     }
 
+    /// The key whose hash is `hash` and that `is` accepts, with its value.
     #[inline]
-    pub(crate) fn get(&self, key: K) -> Option<V> {
+    pub(crate) fn get_by(&self, hash: u64, is: impl Fn(&K) -> bool) -> Option<(K, V)> {
         if self.len == 0 {
             return None;
         }
-        match self.find(key) {
-            (i, true) => Some(V::from_raw(self.slots[i].1)),
+        match self.find_by(hash, is) {
+            (i, true) => Some((self.slots[i].0, V::from_raw(self.slots[i].1))),
             _ => None,
         }
+    }
+
+    #[inline]
+    pub(crate) fn get(&self, key: K) -> Option<V> {
+        self.get_by(key.hash(), |k| *k == key).map(|(_, v)| v)
     }
 
     /// The value of `key`, after inserting `value` for it if it had none;
@@ -290,6 +304,12 @@ impl<K: FlatKey, V: Id> FlatMap<K, V> {
         if !self.slots.is_empty() {
             prefetch(&self.slots[self.home(&key)]);
         }
+    }
+
+    /// Every key, to change in ways that keep its hash and its equality
+    /// to the other keys.
+    pub(crate) fn keys_mut(&mut self) -> impl Iterator<Item = &mut K> + '_ {
+        self.slots.iter_mut().filter(|s| s.1 != FREE).map(|s| &mut s.0)
     }
 
     pub(crate) fn values(&self) -> impl Iterator<Item = V> + '_ {

@@ -227,192 +227,128 @@ fn hash_long(b: &[u8]) -> u64 {
     (h ^ (h >> 32)).wrapping_mul(GOLDEN)
 }
 
-/// A slot of [`LongKeys`]: the key's hash, where its bytes are, its value.
-#[derive(Debug, Clone, Copy)]
-struct LongSlot {
+/// A key of [`LongKeys`]: its hash and where its bytes are. Two keys in
+/// one table never share a place, so equal places mean equal keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct LongKey {
     hash: u64,
     at: usize,
     len: usize,
-    /// [`LongKeys::FREE`] for a free slot.
-    value: u32,
 }
 
-/// Keys longer than [`INLINE`] bytes (emails, URLs) → values: each slot
-/// holds the key's full hash and its place in one block of key bytes, so a
-/// lookup reads its slot (asked for ahead, like a short key's) and the
-/// key's bytes, and compares them only when the hashes are equal. A
-/// `HashMap<Box<str>, _>` read a control byte, a bucket and the key behind
-/// its pointer, none asked for ahead: a bulk load of W1's rows with email
-/// keys of 18 to 42 bytes spent a third of its time there.
+impl FlatKey for LongKey {
+    #[inline]
+    fn hash(&self) -> u64 {
+        self.hash
+    }
+}
+
+/// Keys longer than [`INLINE`] bytes (emails, URLs) → values: a
+/// [`FlatMap`] whose keys are each key's full hash and its place in one
+/// block of key bytes, so a lookup reads its slot (asked for ahead, like a
+/// short key's) and the key's bytes, and compares them only when the
+/// hashes are equal. A `HashMap<Box<str>, _>` read a control byte, a
+/// bucket and the key behind its pointer, none asked for ahead: a bulk
+/// load of W1's rows with email keys of 18 to 42 bytes spent a third of
+/// its time there.
 ///
-/// Open addressing with linear probing, filled to at most 3/4, removal by
-/// shifting entries back (as [`FlatMap`]); a removed key's bytes stay in
-/// the block until it is rebuilt as the table grows.
+/// A removed key's bytes stay in the block until the removed ones
+/// outweigh the rest; then the block is rebuilt.
 #[derive(Debug, Clone)]
 struct LongKeys<V> {
-    /// A power of two of slots, or none.
-    slots: Vec<LongSlot>,
+    map: FlatMap<LongKey, V>,
     bytes: Vec<u8>,
-    len: usize,
-    /// 64 minus the log2 of the number of slots.
-    shift: u32,
-    values: std::marker::PhantomData<V>,
+    /// Bytes of the keys in the map (the rest of `bytes` is removed keys').
+    live: usize,
 }
 
 impl<V> Default for LongKeys<V> {
     fn default() -> Self {
         LongKeys {
-            slots: Vec::new(),
+            map: FlatMap::default(),
             bytes: Vec::new(),
-            len: 0,
-            shift: 64,
-            values: std::marker::PhantomData,
+            live: 0,
         }
     }
 }
 
 impl<V: Id> LongKeys<V> {
-    const FREE: u32 = u32::MAX;
-    const EMPTY: LongSlot = LongSlot {
-        hash: 0,
-        at: 0,
-        len: 0,
-        value: Self::FREE,
-    };
-
+    /// The stored key equal to `key`, with its value.
     #[inline]
-    fn home(&self, hash: u64) -> usize {
-        (hash >> self.shift) as usize
-    }
-
-    /// The slot holding `key` (`Ok`), or the free slot where it would go
-    /// (`Err`). Needs at least one free slot.
-    #[inline]
-    fn find(&self, key: &[u8], hash: u64) -> std::result::Result<usize, usize> {
-        let mask = self.slots.len() - 1;
-        let mut i = self.home(hash);
-        loop {
-            let s = self.slots[i];
-            if s.value == Self::FREE {
-                return Err(i);
-            }
-            if s.hash == hash && s.len == key.len() && self.bytes[s.at..s.at + key.len()] == *key {
-                return Ok(i);
-            }
-            i = (i + 1) & mask;
-        }
+    fn find(&self, key: &[u8], hash: u64) -> Option<(LongKey, V)> {
+        self.map.get_by(hash, |k| {
+            k.hash == hash && k.len == key.len() && self.bytes[k.at..k.at + k.len] == *key
+        })
     }
 
     // out of line: the short keys' lookup, beside it in
     // `KeyIndex::get`, stays small enough to inline into a bulk load's loop
     #[inline(never)]
     fn get(&self, key: &[u8]) -> Option<V> {
-        if self.len == 0 {
-            return None;
-        }
-        let i = self.find(key, hash_long(key)).ok()?;
-        Some(V::from_raw(self.slots[i].value))
+        self.find(key, hash_long(key)).map(|(_, v)| v)
     }
 
     #[cfg(feature = "arrow")]
     #[inline(never)]
     fn prefetch(&self, key: &[u8]) {
-        if !self.slots.is_empty() {
-            crate::flat::prefetch(&self.slots[self.home(hash_long(key))]);
-        }
+        self.map.prefetch(LongKey {
+            hash: hash_long(key),
+            ..LongKey::default()
+        });
     }
 
     fn insert(&mut self, key: &[u8], value: V) -> Option<V> {
-        debug_assert_ne!(value.raw(), Self::FREE, "u32::MAX marks a free slot");
-        let need = self.len + 1;
-        if need * 4 > self.slots.len() * 3 {
-            self.resize((need * 4).div_ceil(3).next_power_of_two().max(8));
-        }
         let hash = hash_long(key);
-        match self.find(key, hash) {
-            Ok(i) => Some(V::from_raw(std::mem::replace(
-                &mut self.slots[i].value,
-                value.raw(),
-            ))),
-            Err(i) => {
-                self.slots[i] = LongSlot {
-                    hash,
-                    at: self.bytes.len(),
-                    len: key.len(),
-                    value: value.raw(),
-                };
-                self.bytes.extend_from_slice(key);
-                self.len += 1;
-                None
-            }
+        if let Some((stored, _)) = self.find(key, hash) {
+            return self.map.insert(stored, value);
         }
+        if self.bytes.len() - self.live > self.live {
+            self.compact();
+        }
+        let stored = LongKey {
+            hash,
+            at: self.bytes.len(),
+            len: key.len(),
+        };
+        self.bytes.extend_from_slice(key);
+        self.live += key.len();
+        self.map.insert(stored, value)
     }
 
-    /// A table of `slots` slots holding the same keys, and a block holding
-    /// only theirs.
-    fn resize(&mut self, slots: usize) {
-        let old = std::mem::replace(&mut self.slots, vec![Self::EMPTY; slots]);
-        self.shift = 64 - slots.trailing_zeros();
-        let mut bytes = Vec::with_capacity(old.iter().filter(|s| s.value != Self::FREE).map(|s| s.len).sum());
-        let mask = slots - 1;
-        for s in old.into_iter().filter(|s| s.value != Self::FREE) {
-            let mut i = self.home(s.hash);
-            while self.slots[i].value != Self::FREE {
-                i = (i + 1) & mask;
-            }
-            self.slots[i] = LongSlot { at: bytes.len(), ..s };
-            bytes.extend_from_slice(&self.bytes[s.at..s.at + s.len]);
+    /// Rebuilds the block of bytes with the map's keys only.
+    fn compact(&mut self) {
+        let mut bytes = Vec::with_capacity(self.live);
+        for k in self.map.keys_mut() {
+            bytes.extend_from_slice(&self.bytes[k.at..k.at + k.len]);
+            k.at = bytes.len() - k.len;
         }
         self.bytes = bytes;
     }
 
     fn remove(&mut self, key: &[u8]) -> Option<V> {
-        if self.len == 0 {
-            return None;
-        }
-        let mut hole = self.find(key, hash_long(key)).ok()?;
-        let old = self.slots[hole].value;
-        // shift back the entries after the hole that may move into it (see
-        // FlatMap::remove)
-        let mask = self.slots.len() - 1;
-        let mut j = hole;
-        loop {
-            j = (j + 1) & mask;
-            let s = self.slots[j];
-            if s.value == Self::FREE {
-                break;
-            }
-            let from_home = j.wrapping_sub(self.home(s.hash)) & mask;
-            let from_hole = j.wrapping_sub(hole) & mask;
-            if from_home >= from_hole {
-                self.slots[hole] = s;
-                hole = j;
-            }
-        }
-        self.slots[hole] = Self::EMPTY;
-        self.len -= 1;
-        Some(V::from_raw(old))
+        let (stored, _) = self.find(key, hash_long(key))?;
+        self.live -= stored.len;
+        self.map.remove(stored)
+    }
+
+    fn len(&self) -> usize {
+        self.map.len()
     }
 
     fn values(&self) -> impl Iterator<Item = V> + '_ {
-        self.slots
-            .iter()
-            .filter(|s| s.value != Self::FREE)
-            .map(|s| V::from_raw(s.value))
+        self.map.values()
     }
 
     fn into_ids<W: Id>(self) -> LongKeys<W> {
         LongKeys {
-            slots: self.slots,
+            map: self.map.into_ids(),
             bytes: self.bytes,
-            len: self.len,
-            shift: self.shift,
-            values: std::marker::PhantomData,
+            live: self.live,
         }
     }
 
     fn heap_bytes(&self) -> usize {
-        self.slots.capacity() * std::mem::size_of::<LongSlot>() + self.bytes.capacity()
+        self.map.heap_bytes() + self.bytes.capacity()
     }
 }
 
@@ -458,7 +394,7 @@ impl<V: Id> KeyIndex<V> {
     }
 
     pub(crate) fn len(&self) -> usize {
-        self.short.len() + self.long.len
+        self.short.len() + self.long.len()
     }
 
     /// The same index with its values read as another kind of id.
@@ -470,7 +406,7 @@ impl<V: Id> KeyIndex<V> {
     }
 
     pub(crate) fn is_empty(&self) -> bool {
-        self.short.is_empty() && self.long.len == 0
+        self.short.is_empty() && self.long.len() == 0
     }
 
     pub(crate) fn reserve(&mut self, n: usize) {
