@@ -14,7 +14,7 @@ use rayon::prelude::*;
 
 pub(crate) use ingest::{ChannelRef, Fields, Row, Staging};
 #[cfg(feature = "arrow")]
-pub(crate) use ingest::{Checked, People};
+pub(crate) use ingest::{Checked, People, PlainRow};
 pub use ingest::{LoadReport, OnError, SkippedRow};
 pub(crate) use store::{ConnRecord, NO_DURATION, Record, TieData};
 pub use tie::Tie;

@@ -23,7 +23,8 @@ use super::{ConnectionColumns, InteractionColumns};
 use crate::error::{Error, Result};
 use crate::flat::AHEAD;
 use crate::graph::{
-    ChannelRef, Checked, Fields, LoadReport, OnError, People, RelationshipGraph, Row, SkippedRow, Staging,
+    ChannelRef, Checked, Fields, LoadReport, OnError, People, PlainRow, RelationshipGraph, Row, SkippedRow,
+    Staging,
 };
 use crate::keys::pack_padded;
 use crate::model::{ChannelId, Connection, ConnectionKind};
@@ -80,6 +81,29 @@ impl<'b> InteractionBatch<'b> {
             channel,
             duration,
             weight,
+        })
+    }
+
+    /// Row `i` when none of its fields needs an error's path: `None` for a
+    /// null, a time out of range, or a channel outside the first few names
+    /// (a dictionary's unknown names included), which [`row`](Self::row)
+    /// and the full check handle.
+    #[inline(always)]
+    fn plain_row(&self, i: usize, graph: &RelationshipGraph) -> Option<PlainRow<'b>> {
+        let ch = match self.channel.dict_key(i) {
+            Some(k) => self.channel_ids[k]?,
+            None => {
+                let (window, n) = self.channel.window(i)?;
+                graph.channels.few_id(pack_padded(window, n)?)?
+            }
+        };
+        Some(PlainRow {
+            src: self.src.get(i)?,
+            dst: self.dst.get(i)?,
+            t: self.time.get_plain(i)?,
+            ch,
+            duration: self.duration.as_ref().and_then(|d| d.get(i)),
+            weight: self.weight.as_ref().and_then(|w| w.get(i)).unwrap_or(1.0),
         })
     }
 
@@ -310,6 +334,13 @@ fn check_block(
                 }
             }
             let ids = [src_dict.id(&cols.src, i), dst_dict.id(&cols.dst, i)];
+            if let Some(c) = cols
+                .plain_row(i, graph)
+                .and_then(|row| people.check_plain(graph, row, ids))
+            {
+                *slot = c;
+                return None;
+            }
             match people.check(graph, f, cols.row(i, f), ids) {
                 Ok(c) => {
                     *slot = c;
@@ -690,8 +721,8 @@ mod tests {
     use arrow_array::types::{Int32Type, UInt16Type};
     use arrow_array::{
         ArrayRef, Date32Array, DictionaryArray, DurationMillisecondArray, Float32Array, Int32Array,
-        Int64Array, LargeStringArray, StringArray, StringViewArray, TimestampMillisecondArray,
-        TimestampNanosecondArray, TimestampSecondArray, UInt8Array,
+        Int64Array, LargeStringArray, StringArray, StringViewArray, TimestampMicrosecondArray,
+        TimestampMillisecondArray, TimestampNanosecondArray, TimestampSecondArray, UInt8Array,
     };
     use arrow_schema::{DataType, Field, Schema, TimeUnit as ArrowUnit};
     use chrono::{TimeZone, Utc};
@@ -772,6 +803,77 @@ mod tests {
             .next()
             .expect("one");
         assert_eq!(it.at, ts(1969, 12, 31, 23, 59, 59));
+    }
+
+    /// Rows early in a batch take the check's plain path (the channel's
+    /// sixteen-byte window fits in the column); these are its edge cases,
+    /// in every unit, each with rows after it.
+    #[test]
+    fn times_before_1970_floor_downwards_on_the_plain_path() {
+        let at = |s: i64| ts(1969, 12, 31, 23, 59, 59) + chrono::Duration::seconds(s + 1);
+        let columns: [(ArrayRef, i64); 4] = [
+            (Arc::new(TimestampSecondArray::from(vec![-1, 0, 1, 2])), 1),
+            (
+                Arc::new(TimestampMillisecondArray::from(vec![-1, 0, 1_000, 2_000])),
+                1_000,
+            ),
+            (
+                Arc::new(TimestampMicrosecondArray::from(vec![-1, 0, 1_000_000, 2_000_000])),
+                1_000_000,
+            ),
+            (
+                Arc::new(TimestampNanosecondArray::from(vec![
+                    -1,
+                    0,
+                    1_000_000_000,
+                    2_000_000_000,
+                ])),
+                1_000_000_000,
+            ),
+        ];
+        for (time, per_second) in columns {
+            let b = batch(vec![
+                ("src", strs(&[Some("ana"); 4])),
+                ("dst", strs(&[Some("lee"); 4])),
+                ("time", time),
+                ("channel", strs(&[Some("email"); 4])),
+            ]);
+            let mut g = RelationshipGraph::new();
+            g.add_interactions_arrow([&b], &ArrowColumns::default(), OnError::Raise)
+                .expect("loads");
+            let times: Vec<_> = g
+                .tie("ana", "lee")
+                .expect("tie")
+                .interactions()
+                .map(|i| i.at)
+                .collect();
+            assert_eq!(times, vec![at(-1), at(0), at(1), at(2)], "{per_second} a second");
+        }
+    }
+
+    #[test]
+    fn a_time_out_of_range_is_its_rows_error_on_the_plain_path() {
+        // i64::MAX milliseconds is 292 million years: past chrono's range
+        // too. The bad row has sixteen bytes of channel names from its own.
+        let columns: [ArrayRef; 2] = [
+            Arc::new(TimestampSecondArray::from(vec![0, i64::MAX, 0, 0, 0, 0])),
+            Arc::new(TimestampMillisecondArray::from(vec![0, i64::MAX, 0, 0, 0, 0])),
+        ];
+        for time in columns {
+            let b = batch(vec![
+                ("src", strs(&[Some("ana"); 6])),
+                ("dst", strs(&[Some("lee"); 6])),
+                ("time", time),
+                ("channel", strs(&[Some("email"); 6])),
+            ]);
+            let mut g = RelationshipGraph::new();
+            let e = g
+                .add_interactions_arrow([&b], &ArrowColumns::default(), OnError::Raise)
+                .expect_err("out of range");
+            assert!(matches!(e, Error::Row { row: 1, .. }), "{e}");
+            assert!(matches!(e.root(), Error::TimestampOutOfRange { .. }), "{e}");
+            assert_eq!(g.interaction_count(), 0);
+        }
     }
 
     #[test]

@@ -191,15 +191,17 @@ pub(crate) fn parse_time(text: &str, format: TimeFormat, field: &str) -> Result<
     }
 }
 
+/// Whether `s` seconds since the epoch is a time chrono can hold: a range
+/// check, not a date conversion, as bulk loads call it once per row.
+#[inline]
+pub(crate) fn time_in_range(s: i64) -> bool {
+    (DateTime::<Utc>::MIN_UTC.timestamp()..=DateTime::<Utc>::MAX_UTC.timestamp()).contains(&s)
+}
+
 /// Checks that `s` seconds since the epoch is a time chrono can hold.
 /// `text` is only built on error: bulk loads call this once per row.
 pub(crate) fn checked_time(s: i64, field: &str, text: impl FnOnce() -> String) -> Result<i64> {
-    // a range check, not a date conversion: this runs once per row
-    let (lo, hi) = (
-        DateTime::<Utc>::MIN_UTC.timestamp(),
-        DateTime::<Utc>::MAX_UTC.timestamp(),
-    );
-    match (lo..=hi).contains(&s) {
+    match time_in_range(s) {
         true => Ok(s),
         false => Err(Error::TimestampOutOfRange {
             field: field.into(),

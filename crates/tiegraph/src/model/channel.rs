@@ -244,6 +244,14 @@ impl Channels {
         }
     }
 
+    /// The id of a name whose pack the caller made, when it is one of the
+    /// first few names; `None` says nothing of the rest.
+    #[cfg(feature = "arrow")]
+    #[inline]
+    pub(crate) fn few_id(&self, packed: crate::keys::Packed) -> Option<ChannelId> {
+        self.few.position_packed(packed).map(|i| ChannelId(i as u16))
+    }
+
     /// [`id`](Self::id) of a name past the first few, long, or unknown.
     #[inline(never)]
     fn id_by_hash(&self, name: &str) -> Result<ChannelId> {

@@ -16,7 +16,7 @@ use arrow_schema::{DataType, TimeUnit as ArrowUnit};
 
 use crate::error::{Error, Result};
 use crate::graph::RelationshipGraph;
-use crate::io::csv::checked_time;
+use crate::io::csv::{checked_time, time_in_range};
 use crate::model::ChannelId;
 
 /// What the string accessor promises, for type errors.
@@ -255,6 +255,23 @@ impl<'b> Times<'b> {
                 checked_time(i64::from(d) * 86_400, field, || format!("{d} days (Date32)"))
             }
         }
+    }
+
+    /// [`get`](Self::get) of a time that is there and in range; `None`
+    /// otherwise, without building the error.
+    #[inline]
+    pub(super) fn get_plain(&self, i: usize) -> Option<i64> {
+        if self.is_null(i) {
+            return None;
+        }
+        let s = match self.values {
+            TimeValues::Seconds(v) => v[i],
+            TimeValues::Millis(v, _) => v[i].div_euclid(1_000),
+            TimeValues::Micros(v) => v[i].div_euclid(1_000_000),
+            TimeValues::Nanos(v) => v[i].div_euclid(1_000_000_000),
+            TimeValues::Days(d) => i64::from(d[i]) * 86_400,
+        };
+        time_in_range(s).then_some(s)
     }
 
     /// Like [`get`](Self::get), with null meaning no time.
