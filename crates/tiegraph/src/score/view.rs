@@ -6,6 +6,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::flat::AHEAD;
 use crate::graph::{RelationshipGraph, TieId, secs, time};
 use crate::model::{Mode, Person, PersonId};
 
@@ -304,7 +305,15 @@ impl<'g> GraphView<'g> {
         // that drew the long log with 45 ms more work than the other
         ids.par_iter()
             .with_max_len(SCORE_PIECE)
-            .map(|&id| {
+            .enumerate()
+            .map(|(i, &id)| {
+                // each log is an allocation of its own, anywhere: ask for a
+                // later tie's records while this one is scored
+                if let Some(&ahead) = ids.get(i + AHEAD) {
+                    if let Some(first) = self.g.tie_data(ahead).log.first() {
+                        crate::flat::prefetch(first);
+                    }
+                }
                 let s = structural.as_ref().map_or(0.0, |s| s.overlap(self.g, id));
                 let tie = self.g.tie_data(id);
                 f(tie, self.ctx.evaluate(tie, t, s).value)
