@@ -111,13 +111,13 @@ pub(crate) struct Row<'a> {
 const MAX_DURATION: f64 = 10.0 * 365.0 * 86_400.0;
 
 /// A duration as stored: whole seconds, like times (exact, and the same in
-/// every implementation); `None` for one that is not a duration.
+/// every implementation); the value back when it is not a duration.
 #[inline]
-fn stored_duration(d: Option<f64>) -> Option<u32> {
+fn stored_duration(d: Option<f64>) -> std::result::Result<u32, f64> {
     match d {
-        None => Some(NO_DURATION),
-        Some(d) if d.is_finite() && (0.0..=MAX_DURATION).contains(&d) => Some(d.round() as u32),
-        Some(_) => None,
+        None => Ok(NO_DURATION),
+        Some(d) if d.is_finite() && (0.0..=MAX_DURATION).contains(&d) => Ok(d.round() as u32),
+        Some(d) => Err(d),
     }
 }
 
@@ -182,12 +182,10 @@ impl<'a> Row<'a> {
                 value: self.weight,
             });
         }
-        let Some(dur) = stored_duration(self.duration) else {
-            return Err(Error::InvalidDuration {
-                field: f.duration.to_string(),
-                value: self.duration.unwrap_or(f64::NAN),
-            });
-        };
+        let dur = stored_duration(self.duration).map_err(|value| Error::InvalidDuration {
+            field: f.duration.to_string(),
+            value,
+        })?;
         Ok((
             self.src,
             self.dst,
@@ -566,7 +564,7 @@ impl People {
         if src.is_empty() || dst.is_empty() || !good_weight(weight) {
             return None;
         }
-        let dur = stored_duration(duration)?;
+        let dur = stored_duration(duration).ok()?;
         let side = match key_cmp(src, dst) {
             std::cmp::Ordering::Less => 0,
             std::cmp::Ordering::Greater => 1,

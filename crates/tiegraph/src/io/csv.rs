@@ -200,7 +200,7 @@ pub(crate) fn time_in_range(s: i64) -> bool {
 
 /// Checks that `s` seconds since the epoch is a time chrono can hold.
 /// `text` is only built on error: bulk loads call this once per row.
-pub(crate) fn checked_time(s: i64, field: &str, text: impl FnOnce() -> String) -> Result<i64> {
+fn checked_time(s: i64, field: &str, text: impl FnOnce() -> String) -> Result<i64> {
     match time_in_range(s) {
         true => Ok(s),
         false => Err(Error::TimestampOutOfRange {

@@ -16,7 +16,7 @@ use arrow_schema::{DataType, TimeUnit as ArrowUnit};
 
 use crate::error::{Error, Result};
 use crate::graph::RelationshipGraph;
-use crate::io::csv::{checked_time, time_in_range};
+use crate::io::csv::time_in_range;
 use crate::model::ChannelId;
 
 /// What the string accessor promises, for type errors.
@@ -235,6 +235,9 @@ impl<'b> Times<'b> {
     }
 
     pub(super) fn get(&self, i: usize, field: &str) -> Result<i64> {
+        if let Some(s) = self.get_plain(i) {
+            return Ok(s);
+        }
         if self.is_null(i) {
             return Err(Error::InvalidTimestamp {
                 field: field.to_string(),
@@ -242,23 +245,22 @@ impl<'b> Times<'b> {
                 reason: "the time is missing".to_string(),
             });
         }
-        let ticks = |v: i64, per_sec: i64, unit: &str| {
-            checked_time(v.div_euclid(per_sec), field, || format!("{v} {unit}"))
+        // out of range: the error names the value as the column holds it
+        let value = match self.values {
+            TimeValues::Seconds(v) => format!("{} s", v[i]),
+            TimeValues::Millis(v, unit) => format!("{} {unit}", v[i]),
+            TimeValues::Micros(v) => format!("{} us", v[i]),
+            TimeValues::Nanos(v) => format!("{} ns", v[i]),
+            TimeValues::Days(d) => format!("{} days (Date32)", d[i]),
         };
-        match self.values {
-            TimeValues::Seconds(v) => ticks(v[i], 1, "s"),
-            TimeValues::Millis(v, unit) => ticks(v[i], 1_000, unit),
-            TimeValues::Micros(v) => ticks(v[i], 1_000_000, "us"),
-            TimeValues::Nanos(v) => ticks(v[i], 1_000_000_000, "ns"),
-            TimeValues::Days(d) => {
-                let d = d[i];
-                checked_time(i64::from(d) * 86_400, field, || format!("{d} days (Date32)"))
-            }
-        }
+        Err(Error::TimestampOutOfRange {
+            field: field.to_string(),
+            value,
+        })
     }
 
-    /// [`get`](Self::get) of a time that is there and in range; `None`
-    /// otherwise, without building the error.
+    /// The time of row `i` in seconds, floored, when it is there and in
+    /// range; `None` otherwise, without building an error.
     #[inline]
     pub(super) fn get_plain(&self, i: usize) -> Option<i64> {
         if self.is_null(i) {
