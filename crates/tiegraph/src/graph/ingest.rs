@@ -121,6 +121,18 @@ fn stored_duration(d: Option<f64>) -> std::result::Result<u32, f64> {
     }
 }
 
+/// The side of a row's tie that `src` is: 0 when its key sorts first, 1
+/// when `dst`'s does; `None` for a self-interaction. One comparison both
+/// rejects the row and orients the tie.
+#[inline]
+fn side_of(src: &str, dst: &str) -> Option<u8> {
+    match key_cmp(src, dst) {
+        std::cmp::Ordering::Less => Some(0),
+        std::cmp::Ordering::Greater => Some(1),
+        std::cmp::Ordering::Equal => None,
+    }
+}
+
 #[inline]
 fn good_weight(w: f64) -> bool {
     w.is_finite() && w >= 0.0
@@ -160,15 +172,10 @@ impl<'a> Row<'a> {
     ) -> Result<(&'a str, &'a str, Record)> {
         super::check_key(self.src, f.src)?;
         super::check_key(self.dst, f.dst)?;
-        // one comparison both rejects a self-interaction and orients the tie
-        let side = match key_cmp(self.src, self.dst) {
-            std::cmp::Ordering::Equal => {
-                return Err(Error::SelfInteraction {
-                    key: self.src.to_string(),
-                });
-            }
-            std::cmp::Ordering::Less => 0,
-            std::cmp::Ordering::Greater => 1,
+        let Some(side) = side_of(self.src, self.dst) else {
+            return Err(Error::SelfInteraction {
+                key: self.src.to_string(),
+            });
         };
         let ch = match self.channel {
             ChannelRef::Name(name) => g.channels.id(name)?,
@@ -565,11 +572,7 @@ impl People {
             return None;
         }
         let dur = stored_duration(duration).ok()?;
-        let side = match key_cmp(src, dst) {
-            std::cmp::Ordering::Less => 0,
-            std::cmp::Ordering::Greater => 1,
-            std::cmp::Ordering::Equal => return None,
-        };
+        let side = side_of(src, dst)?;
         let rec = Record {
             t,
             mult: weight,

@@ -746,13 +746,18 @@ mod tests {
 
     /// A batch of emails at the given seconds.
     fn emails(pairs: &[(&str, &str)], secs: &[i64]) -> RecordBatch {
+        emails_at(pairs, Arc::new(TimestampSecondArray::from(secs.to_vec())))
+    }
+
+    /// A batch of emails at the times of a column of any time type.
+    fn emails_at(pairs: &[(&str, &str)], time: ArrayRef) -> RecordBatch {
         let src: Vec<_> = pairs.iter().map(|p| Some(p.0)).collect();
         let dst: Vec<_> = pairs.iter().map(|p| Some(p.1)).collect();
         batch(vec![
             ("src", strs(&src)),
             ("dst", strs(&dst)),
-            ("time", Arc::new(TimestampSecondArray::from(secs.to_vec()))),
-            ("channel", strs(&vec![Some("email"); secs.len()])),
+            ("time", time),
+            ("channel", strs(&vec![Some("email"); pairs.len()])),
         ])
     }
 
@@ -832,12 +837,7 @@ mod tests {
             ),
         ];
         for (time, per_second) in columns {
-            let b = batch(vec![
-                ("src", strs(&[Some("ana"); 4])),
-                ("dst", strs(&[Some("lee"); 4])),
-                ("time", time),
-                ("channel", strs(&[Some("email"); 4])),
-            ]);
+            let b = emails_at(&[("ana", "lee"); 4], time);
             let mut g = RelationshipGraph::new();
             g.add_interactions_arrow([&b], &ArrowColumns::default(), OnError::Raise)
                 .expect("loads");
@@ -860,12 +860,7 @@ mod tests {
             Arc::new(TimestampMillisecondArray::from(vec![0, i64::MAX, 0, 0, 0, 0])),
         ];
         for time in columns {
-            let b = batch(vec![
-                ("src", strs(&[Some("ana"); 6])),
-                ("dst", strs(&[Some("lee"); 6])),
-                ("time", time),
-                ("channel", strs(&[Some("email"); 6])),
-            ]);
+            let b = emails_at(&[("ana", "lee"); 6], time);
             let mut g = RelationshipGraph::new();
             let e = g
                 .add_interactions_arrow([&b], &ArrowColumns::default(), OnError::Raise)
