@@ -248,6 +248,16 @@ pub(crate) struct Checked {
     rec: Record,
 }
 
+#[cfg(feature = "arrow")]
+impl Checked {
+    /// Whether the row names someone the check did not know: the staging
+    /// must name them before the row can be staged.
+    #[inline]
+    pub(crate) fn names_someone_new(&self) -> bool {
+        self.ids.contains(&UNRESOLVED)
+    }
+}
+
 /// The staged rows of the pairs whose hash falls in one shard.
 ///
 /// Rows are appended as they come, with the number of their pair in the
@@ -737,15 +747,20 @@ impl Staging {
     /// Names the people a block of checked rows is the first to name, in
     /// input order, and writes their ids into the rows. `errors` holds the
     /// bad rows in order (their `rows` entry is ignored): when the load
-    /// stops at the first, nobody after it is named. `keys(i)` gives row
-    /// `i`'s two keys as they came (source, destination), and
-    /// `learned(i, ids)` is then told their ids (source, destination).
+    /// stops at the first, nobody after it is named. `fresh` lists, in
+    /// order, the good rows with a person the check did not know
+    /// ([`UNRESOLVED`]): only they are visited, so that this step, which
+    /// runs on one core while the others wait, does not read the whole
+    /// block. `keys(i)` gives row `i`'s two keys as they came (source,
+    /// destination), and `learned(i, ids)` is then told their ids (source,
+    /// destination).
     #[cfg(feature = "arrow")]
     pub(crate) fn resolve_block<'k>(
         &mut self,
         g: &RelationshipGraph,
         rows: &mut [Checked],
         errors: &[(usize, Error)],
+        fresh: &[usize],
         keys: impl Fn(usize) -> [&'k str; 2],
         mut learned: impl FnMut(usize, [u32; 2]),
     ) {
@@ -753,23 +768,18 @@ impl Staging {
             OnError::Raise => errors.first().map_or(rows.len(), |(at, _)| *at),
             OnError::Skip => rows.len(),
         };
-        let mut bad = errors.iter().map(|(at, _)| *at).peekable();
-        for (i, c) in rows[..end].iter_mut().enumerate() {
-            if bad.peek() == Some(&i) {
-                bad.next();
-                continue;
-            }
-            if c.ids.contains(&UNRESOLVED) {
-                let [src, dst] = keys(i);
-                let oriented = if c.rec.side == 0 { [src, dst] } else { [dst, src] };
-                for (id, key) in c.ids.iter_mut().zip(oriented) {
-                    if *id == UNRESOLVED {
-                        *id = self.people.intern(g, key);
-                    }
+        for &i in fresh.iter().take_while(|&&i| i < end) {
+            let c = &mut rows[i];
+            debug_assert!(c.names_someone_new(), "a row with someone new");
+            let [src, dst] = keys(i);
+            let oriented = if c.rec.side == 0 { [src, dst] } else { [dst, src] };
+            for (id, key) in c.ids.iter_mut().zip(oriented) {
+                if *id == UNRESOLVED {
+                    *id = self.people.intern(g, key);
                 }
-                let ids = c.ids;
-                learned(i, if c.rec.side == 0 { ids } else { [ids[1], ids[0]] });
             }
+            let ids = c.ids;
+            learned(i, if c.rec.side == 0 { ids } else { [ids[1], ids[0]] });
         }
     }
 

@@ -305,9 +305,16 @@ impl std::fmt::Debug for InteractionLoader {
     }
 }
 
+/// What checking a block found besides its rows, each row by its index in
+/// the block, in order: the bad rows, with their errors, and the good rows
+/// that name someone the check did not know yet.
+struct Found {
+    errors: Vec<(usize, Error)>,
+    fresh: Vec<usize>,
+}
+
 /// Checks rows `start..start + rows.len()` of a batch of `n` rows into
-/// `rows`, in parallel, against the people known so far; returns the bad
-/// ones, by their index in the block, in order.
+/// `rows`, in parallel, against the people known so far.
 #[allow(clippy::too_many_arguments)] // one call site's locals, named
 fn check_block(
     graph: &RelationshipGraph,
@@ -318,8 +325,11 @@ fn check_block(
     n: usize,
     start: usize,
     rows: &mut [Checked],
-) -> Vec<(usize, Error)> {
-    rows.par_iter_mut()
+) -> Found {
+    // a row's note: `None` for a good row with someone new, the error of a
+    // bad one (boxed: the notes of a first block are mostly of new people)
+    let notes: Vec<(usize, Option<Box<Error>>)> = rows
+        .par_iter_mut()
         .enumerate()
         .filter_map(|(i, slot)| {
             let i = start + i;
@@ -334,22 +344,31 @@ fn check_block(
                 }
             }
             let ids = [src_dict.id(&cols.src, i), dst_dict.id(&cols.dst, i)];
-            if let Some(c) = cols
+            let checked = match cols
                 .plain_row(i, graph)
                 .and_then(|row| people.check_plain(graph, row, ids))
             {
-                *slot = c;
-                return None;
-            }
-            match people.check(graph, f, cols.row(i, f), ids) {
-                Ok(c) => {
-                    *slot = c;
-                    None
-                }
-                Err(e) => Some((i - start, e)),
-            }
+                Some(c) => c,
+                None => match people.check(graph, f, cols.row(i, f), ids) {
+                    Ok(c) => c,
+                    Err(e) => return Some((i - start, Some(Box::new(e)))),
+                },
+            };
+            *slot = checked;
+            checked.names_someone_new().then_some((i - start, None))
         })
-        .collect()
+        .collect();
+    let mut found = Found {
+        errors: Vec::new(),
+        fresh: Vec::with_capacity(notes.len()),
+    };
+    for (at, note) in notes {
+        match note {
+            Some(e) => found.errors.push((at, *e)),
+            None => found.fresh.push(at),
+        }
+    }
+    found
 }
 
 impl InteractionLoader {
@@ -433,17 +452,17 @@ impl InteractionLoader {
         for start in (0..n).step_by(BLOCK) {
             let dicts = [&*src_dict, &*dst_dict];
             let rows = &mut next[..len(start)];
-            let errors = match held.take() {
+            let Found { errors, fresh } = match held.take() {
                 Some(Pending {
                     first_row,
                     len,
                     errors,
                 }) => {
-                    let (staged, errors) = staging.stage_block(first_row, &cur[..len], errors, |people| {
+                    let (staged, found) = staging.stage_block(first_row, &cur[..len], errors, |people| {
                         check_block(graph, &cols, &f, dicts, people, n, start, rows)
                     });
                     staged?;
-                    errors
+                    found
                 }
                 None => check_block(graph, &cols, &f, dicts, staging.people(), n, start, rows),
             };
@@ -457,7 +476,7 @@ impl InteractionLoader {
                 src_dict.learn(&cols.src, start + i, ids[0]);
                 dst_dict.learn(&cols.dst, start + i, ids[1]);
             };
-            staging.resolve_block(graph, rows, &errors, keys, learned);
+            staging.resolve_block(graph, rows, &errors, &fresh, keys, learned);
             held = Some(Pending {
                 first_row: *loaded + start as u64,
                 len: rows.len(),
@@ -1248,6 +1267,22 @@ mod tests {
         assert!(matches!(err.root(), Error::SelfInteraction { key } if key == "sam"));
         assert_eq!(g, before);
         assert_eq!((g.person_count(), g.interaction_count()), (2, 1));
+    }
+
+    #[test]
+    fn a_failed_push_names_nobody_past_its_bad_row() {
+        // the staging names a block's new people on its own, before the
+        // block is staged: it must stop where the load stops
+        let mut g = RelationshipGraph::new();
+        let mut loader = g.interaction_loader(&ArrowColumns::default(), OnError::Raise);
+        let b = emails(&[("ana", "lee"), ("sam", "sam"), ("bo", "kim")], &[100, 200, 300]);
+        let err = loader.push(&g, &b).expect_err("sam with sam");
+        assert!(matches!(err, Error::Row { row: 1, .. }), "{err:?}");
+        let report = loader.commit(&mut g).expect("the rows before it");
+        assert_eq!((report.new_people, report.added), (2, 1));
+        let mut keys: Vec<&str> = g.people().map(|p| p.key.as_str()).collect();
+        keys.sort_unstable();
+        assert_eq!(keys, ["ana", "lee"]);
     }
 
     #[test]
