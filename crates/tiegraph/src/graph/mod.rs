@@ -200,9 +200,10 @@ impl RelationshipGraph {
     /// the network's edges, and the tie table, which takes each log as it
     /// makes its tie. The edges of a network that has never had one are
     /// numbered in order too, so each tie knows its edge before the edge is
-    /// made. At W1's 10M (654,484 ties) the map took 21-30 ms, the edges
-    /// 23-35 ms and the table 4-33 ms on all cores; moving the logs into a
-    /// list for it had taken 14 ms more on one core while the other waited.
+    /// made. At W1's 10M (654,484 ties) the map took 21-30 ms and the
+    /// edges 23-35 ms, each on one core; the table, when it was made on
+    /// all cores from a list of the logs, 4-33 ms, and making that list
+    /// 14 ms more on one core while the other waited.
     pub(crate) fn new_ties(
         &mut self,
         pairs: &[u64],
