@@ -427,25 +427,22 @@ impl RelationshipGraph {
     fn first_ties(&mut self, pairs: &[Vec<u64>], firsts: &[Vec<u64>], logs: Vec<Vec<Vec<Record>>>) -> usize {
         debug_assert!(self.ties.is_empty(), "a first load");
         let order = by_first_row(firsts);
-        let mut next = vec![0usize; pairs.len()];
+        // each shard's pairs and logs are taken in turn, in that order
+        let mut shard_pairs: Vec<std::slice::Iter<'_, u64>> = pairs.iter().map(|p| p.iter()).collect();
         let in_order: Vec<u64> = order
             .iter()
-            .map(|&s| {
-                let s = s as usize;
-                let pair = pairs[s][next[s]];
-                next[s] += 1;
-                pair
-            })
+            .map(|&s| *shard_pairs[s as usize].next().expect("a pair for each place"))
             .collect();
         let added = logs.iter().flatten().map(Vec::len).sum();
         // each log is moved into its tie as the tie is made, on the core
         // that makes the table, beside the pair map and the edges: moving
         // them into a list first took 14 ms on one core while the other
         // waited
-        let mut logs: Vec<std::vec::IntoIter<Vec<Record>>> = logs.into_iter().map(Vec::into_iter).collect();
+        let mut shard_logs: Vec<std::vec::IntoIter<Vec<Record>>> =
+            logs.into_iter().map(Vec::into_iter).collect();
         let in_order_logs = order
             .iter()
-            .map(move |&s| logs[s as usize].next().expect("a log a pair"));
+            .map(move |&s| shard_logs[s as usize].next().expect("a log a pair"));
         self.new_ties(&in_order, in_order_logs);
         added
     }
