@@ -138,6 +138,17 @@ fn good_weight(w: f64) -> bool {
     w.is_finite() && w >= 0.0
 }
 
+/// The fields of a [`PlainRow`] besides its keys: what
+/// [`People::check_keyed`] takes.
+#[cfg(feature = "arrow")]
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct PlainFields {
+    pub t: i64,
+    pub ch: ChannelId,
+    pub duration: Option<f64>,
+    pub weight: f64,
+}
+
 /// A row read from typed columns with nothing missing: every field there,
 /// its time in range, its channel known by id. What
 /// [`People::check_plain`] takes.
@@ -595,6 +606,41 @@ impl People {
             side,
         };
         Some(self.resolved(g, [src, dst], ids, rec))
+    }
+
+    /// [`check_plain`](Self::check_plain) of a row whose keys are known by
+    /// their ids (`src`, then `dst`) and whether `src`'s key sorts after
+    /// `dst`'s: neither empty, nor the same key.
+    #[cfg(feature = "arrow")]
+    #[inline(always)]
+    pub(crate) fn check_keyed(
+        &self,
+        row: PlainFields,
+        [src, dst]: [u32; 2],
+        src_after: bool,
+    ) -> Option<Checked> {
+        let PlainFields {
+            t,
+            ch,
+            duration,
+            weight,
+        } = row;
+        if !good_weight(weight) {
+            return None;
+        }
+        let dur = stored_duration(duration).ok()?;
+        let side = u8::from(src_after);
+        let ids = if src_after { [dst, src] } else { [src, dst] };
+        Some(Checked {
+            ids,
+            rec: Record {
+                t,
+                mult: weight,
+                dur,
+                ch: ch.0,
+                side,
+            },
+        })
     }
 
     /// A checked row's record, with the ids of its people (given, or found

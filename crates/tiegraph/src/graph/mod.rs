@@ -13,7 +13,7 @@ use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableUnGraph};
 
 pub(crate) use ingest::{ChannelRef, Fields, Row, Staging};
 #[cfg(feature = "arrow")]
-pub(crate) use ingest::{Checked, People, PlainRow};
+pub(crate) use ingest::{Checked, People, PlainFields, PlainRow};
 pub use ingest::{LoadReport, OnError, SkippedRow};
 pub(crate) use store::{ConnRecord, NO_DURATION, Record, TieData};
 pub use tie::Tie;

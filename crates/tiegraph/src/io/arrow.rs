@@ -23,8 +23,8 @@ use super::{ConnectionColumns, InteractionColumns};
 use crate::error::{Error, Result};
 use crate::flat::AHEAD;
 use crate::graph::{
-    ChannelRef, Checked, Fields, LoadReport, OnError, People, PlainRow, RelationshipGraph, Row, SkippedRow,
-    Staging,
+    ChannelRef, Checked, Fields, LoadReport, OnError, People, PlainFields, PlainRow, RelationshipGraph, Row,
+    SkippedRow, Staging,
 };
 use crate::keys::pack_padded;
 use crate::model::{ChannelId, Connection, ConnectionKind};
@@ -100,6 +100,24 @@ impl<'b> InteractionBatch<'b> {
         Some(PlainRow {
             src: self.src.get(i)?,
             dst: self.dst.get(i)?,
+            t: self.time.get_plain(i)?,
+            ch,
+            duration: self.duration.as_ref().and_then(|d| d.get(i)),
+            weight: self.weight.as_ref().and_then(|w| w.get(i)).unwrap_or(1.0),
+        })
+    }
+
+    /// [`plain_row`](Self::plain_row) without the keys.
+    #[inline(always)]
+    fn plain_fields(&self, i: usize, graph: &RelationshipGraph) -> Option<PlainFields> {
+        let ch = match self.channel.dict_key(i) {
+            Some(k) => self.channel_ids[k]?,
+            None => {
+                let (window, n) = self.channel.window(i)?;
+                graph.channels.few_id(pack_padded(window, n)?)?
+            }
+        };
+        Some(PlainFields {
             t: self.time.get_plain(i)?,
             ch,
             duration: self.duration.as_ref().and_then(|d| d.get(i)),
@@ -252,31 +270,55 @@ struct KeyDict {
     dictionary: Option<ArrayRef>,
     /// Its values' ids ([`People::check`]'s convention), when resolved.
     ids: Option<Vec<u32>>,
+    /// Beside the ids, each value's [`key_head`](crate::keys::key_head), which
+    /// orders two keys whose heads differ without reading them;
+    /// [`NO_HEAD`] for a null or empty value.
+    heads: Vec<u64>,
 }
+
+/// The head of a dictionary value no row may take as its key: no UTF-8
+/// string's head is all ones (no UTF-8 byte is 0xFF).
+const NO_HEAD: u64 = u64::MAX;
 
 impl KeyDict {
     /// Resolves this batch's dictionary when that saves lookups: when it is
     /// the last batch's (the ids are kept, with what the load has learned
-    /// since), or has at most one value for every two rows. A dictionary
-    /// per batch as large as the batch (Parquet pages) is left to per-row
-    /// lookups.
+    /// since), or has no more values than the batch has rows. A dictionary
+    /// larger than its batch is left to per-row lookups.
+    ///
+    /// The last batch's dictionary is this one when it is the same array
+    /// or holds the same values: a Parquet reader gives each batch of a
+    /// row group its own copy of the row group's dictionary (W1's file:
+    /// 72,660 values in every batch of 131,072 rows), which a comparison of
+    /// pointers took for a new dictionary every batch.
     fn prepare(&mut self, strs: &Strs<'_>, rows: usize, g: &RelationshipGraph, staging: &Staging) {
         let Some((dictionary, values)) = strs.dictionary() else {
             *self = KeyDict::default();
             return;
         };
-        let same = self
-            .dictionary
-            .as_ref()
-            .is_some_and(|last| last.to_data().ptr_eq(&dictionary.to_data()));
+        let same = self.dictionary.as_ref().is_some_and(|last| {
+            last.to_data().ptr_eq(&dictionary.to_data()) || last.as_ref() == dictionary.as_ref()
+        });
         if same && self.ids.is_some() {
             return;
         }
-        self.ids = (same || values.len() <= rows / 2).then(|| {
+        // resolving looks each value up once, where the rows look up one
+        // key each: worth it for a dictionary no larger than the batch
+        self.ids = (same || values.len() <= rows).then(|| {
             let mut ids = Vec::new();
             staging.people().resolve_values(g, values, &mut ids);
             ids
         });
+        self.heads.clear();
+        if self.ids.is_some() {
+            values
+                .par_iter()
+                .map(|v| match v {
+                    Some(k) if !k.is_empty() => crate::keys::key_head(k.as_bytes()),
+                    _ => NO_HEAD,
+                })
+                .collect_into_vec(&mut self.heads);
+        }
         // holding the dictionary keeps its buffers from being reused for
         // another batch's, which pointer comparison would take for this one
         self.dictionary = Some(dictionary.clone());
@@ -286,6 +328,16 @@ impl KeyDict {
     fn id(&self, strs: &Strs<'_>, i: usize) -> Option<u32> {
         let ids = self.ids.as_ref()?;
         strs.dict_key(i).map(|k| ids[k])
+    }
+
+    /// Row `i`'s id and key head, when the dictionary is resolved and the
+    /// row's key is neither null nor empty.
+    #[inline]
+    fn keyed(&self, strs: &Strs<'_>, i: usize) -> Option<(u32, u64)> {
+        let ids = self.ids.as_ref()?;
+        let k = strs.dict_key(i)?;
+        let head = self.heads[k];
+        (head != NO_HEAD).then(|| (ids[k], head))
     }
 
     /// Row `i`'s person was named by the staging: its value now has an id.
@@ -338,8 +390,25 @@ fn check_block(
             let ahead = i + AHEAD;
             if ahead < n {
                 for (strs, dict) in [(&cols.src, src_dict), (&cols.dst, dst_dict)] {
-                    if let (None, Some(k)) = (dict.id(strs, ahead), strs.get(ahead)) {
-                        people.prefetch(graph, k);
+                    if dict.id(strs, ahead).is_none() {
+                        if let Some(k) = strs.get(ahead) {
+                            people.prefetch(graph, k);
+                        }
+                    }
+                }
+            }
+            // both keys from resolved dictionaries, with heads that differ:
+            // oriented and resolved without reading them
+            if let (Some((src, sh)), Some((dst, dh))) =
+                (src_dict.keyed(&cols.src, i), dst_dict.keyed(&cols.dst, i))
+            {
+                if sh != dh {
+                    if let Some(checked) = cols
+                        .plain_fields(i, graph)
+                        .and_then(|row| people.check_keyed(row, [src, dst], sh > dh))
+                    {
+                        *slot = checked;
+                        return checked.names_someone_new().then_some((i - start, None));
                     }
                 }
             }
@@ -1107,6 +1176,56 @@ mod tests {
     /// their ids as the load names them: over several blocks, with people
     /// first seen late and dictionary values no row uses, the graph is the
     /// one the same rows give as plain strings.
+    /// A batch whose key dictionary equals the last batch's takes the ids
+    /// the last one was given, though its dictionary lies elsewhere in
+    /// memory (a Parquet reader copies a row group's dictionary into every
+    /// batch); one of the same length with other values does not.
+    #[test]
+    fn a_dictionary_equal_to_the_last_keeps_its_ids_and_no_other_does() {
+        let dict = |values: [&str; 2], keys: [i32; 2]| -> ArrayRef {
+            Arc::new(
+                DictionaryArray::<Int32Type>::try_new(
+                    Int32Array::from(keys.to_vec()),
+                    Arc::new(StringArray::from(values.to_vec())),
+                )
+                .expect("valid"),
+            )
+        };
+        let rows = |src: [&str; 2], dst: [&str; 2]| {
+            batch(vec![
+                ("src", dict(src, [0, 1])),
+                ("dst", dict(dst, [1, 0])),
+                (
+                    "time",
+                    Arc::new(TimestampSecondArray::from(vec![1_772_445_600, 1_772_449_200])),
+                ),
+                ("channel", Arc::new(StringArray::from(vec!["email"; 2]))),
+            ])
+        };
+        let batches = [
+            rows(["ana", "lee"], ["bo", "cy"]),
+            rows(["ana", "lee"], ["bo", "cy"]),
+            rows(["dee", "eve"], ["bo", "cy"]),
+        ];
+        let mut g = RelationshipGraph::new();
+        let report = g
+            .add_interactions_arrow(&batches, &ArrowColumns::default(), OnError::Raise)
+            .expect("loads");
+        assert_eq!((report.added, report.new_people), (6, 6));
+        let log_len = |a: &str, b: &str| g.tie(a, b).map(|t| t.len()).unwrap_or(0);
+        // rows read ana-cy and lee-bo, then dee-cy and eve-bo
+        assert_eq!(
+            [
+                log_len("ana", "cy"),
+                log_len("lee", "bo"),
+                log_len("dee", "cy"),
+                log_len("eve", "bo")
+            ],
+            [2, 2, 1, 1]
+        );
+        assert_eq!(log_len("ana", "bo") + log_len("lee", "cy"), 0);
+    }
+
     #[test]
     fn dictionary_keys_load_like_plain_strings_across_blocks() {
         let n = 150_000;
@@ -1533,9 +1652,19 @@ mod tests {
     }
 
     /// The keys, channels, weights and durations the proptest below draws
-    /// from: every rule a row has broken, and channel names of four to
-    /// sixteen bytes, one the prefix of another.
-    const KEYS: [&str; 6] = ["", "a", "b", "ab", "é", "a key well past sixteen bytes"];
+    /// from: every rule a row has broken, channel names of four to sixteen
+    /// bytes, one the prefix of another, and two keys whose first eight
+    /// bytes (the head that orders keys before their bytes are compared)
+    /// are the same.
+    const KEYS: [&str; 7] = [
+        "",
+        "a",
+        "b",
+        "ab",
+        "é",
+        "a key well past sixteen bytes",
+        "a key well",
+    ];
     const CHANNELS: [&str; 7] = [
         "email",
         "in_person",
@@ -1565,8 +1694,9 @@ mod tests {
         /// errors, and make the same graph as one row at a time.
         #[test]
         fn arrow_loads_accept_and_reject_rows_like_one_row_at_a_time(
-            rows in proptest::collection::vec((0..6usize, 0..6usize, 0..7usize, 0..6usize, 0..7usize), 1..300),
+            rows in proptest::collection::vec((0..7usize, 0..7usize, 0..7usize, 0..6usize, 0..7usize), 1..300),
             dictionary in proptest::bool::ANY,
+            dictionary_keys in proptest::bool::ANY,
         ) {
             let mut g = RelationshipGraph::new();
             let long = crate::Channel::new("sixteen_bytes_ch", crate::Mode::Online, crate::ChannelClass::PrivateWritten, 0.2);
@@ -1576,20 +1706,25 @@ mod tests {
             let pick = |r: &(usize, usize, usize, usize, usize)| {
                 (KEYS[r.0], KEYS[r.1], CHANNELS[r.2], WEIGHTS[r.3], DURATIONS[r.4])
             };
-            let channels: Vec<&str> = rows.iter().map(|r| pick(r).2).collect();
-            let channel: ArrayRef = if dictionary {
-                Arc::new(channels.iter().copied().collect::<DictionaryArray<Int32Type>>())
-            } else {
-                Arc::new(StringArray::from(channels))
+            let strs = |values: Vec<&str>, dictionary: bool| -> ArrayRef {
+                if dictionary {
+                    Arc::new(values.into_iter().collect::<DictionaryArray<Int32Type>>())
+                } else {
+                    Arc::new(StringArray::from(values))
+                }
             };
-            let arrow = batch(vec![
-                ("src", Arc::new(StringArray::from_iter_values(rows.iter().map(|r| pick(r).0)))),
-                ("dst", Arc::new(StringArray::from_iter_values(rows.iter().map(|r| pick(r).1)))),
+            // each load reads the rows twice, in two batches whose
+            // dictionaries are equal but apart in memory: the second batch
+            // takes the ids the first one's dictionary was given and learned
+            let arrow = || batch(vec![
+                ("src", strs(rows.iter().map(|r| pick(r).0).collect(), dictionary_keys)),
+                ("dst", strs(rows.iter().map(|r| pick(r).1).collect(), dictionary_keys)),
                 ("time", Arc::new(TimestampSecondArray::from((0..rows.len()).map(secs).collect::<Vec<_>>()))),
-                ("channel", channel),
+                ("channel", strs(rows.iter().map(|r| pick(r).2).collect(), dictionary)),
                 ("weight", Arc::new(arrow_array::Float64Array::from_iter_values(rows.iter().map(|r| pick(r).3)))),
                 ("duration", Arc::new(rows.iter().map(|r| pick(r).4).collect::<arrow_array::Float64Array>())),
             ]);
+            let batches = [arrow(), arrow()];
             let cols = ArrowColumns {
                 duration: Some("duration".into()),
                 weight: Some("weight".into()),
@@ -1599,9 +1734,9 @@ mod tests {
             // first names them as it goes
             let mut got = LoadReport::default();
             for _ in 0..2 {
-                got = g.add_interactions_arrow([&arrow], &cols, OnError::Skip).expect("skips");
+                got = g.add_interactions_arrow(&batches, &cols, OnError::Skip).expect("skips");
             }
-            let interactions = || rows.iter().enumerate().map(|(i, r)| {
+            let interactions = || rows.iter().enumerate().chain(rows.iter().enumerate()).map(|(i, r)| {
                 let (src, dst, channel, weight, duration) = pick(r);
                 let at = chrono::DateTime::from_timestamp(secs(i), 0).expect("valid");
                 let it = crate::Interaction::new(src, dst, at, channel).with_weight(weight);

@@ -56,7 +56,9 @@ pub(super) enum Strs<'b> {
     /// `keys` is empty when the dictionary has no values (every row null).
     Dict {
         keys: Vec<usize>,
-        key_array: &'b dyn Array,
+        /// Which rows are null, when any are: read directly, not through
+        /// the key array's dynamic `is_null`.
+        key_nulls: Option<&'b NullBuffer>,
         values: Vec<Option<&'b str>>,
         /// The dictionary itself, to tell when batches share it.
         dictionary: ArrayRef,
@@ -93,7 +95,7 @@ impl<'b> Strs<'b> {
         };
         Ok(Strs::Dict {
             keys,
-            key_array: dict.keys(),
+            key_nulls: dict.keys().nulls(),
             values,
             dictionary: dict.values().clone(),
         })
@@ -106,11 +108,11 @@ impl<'b> Strs<'b> {
             Strs::View(a) => a.is_valid(i).then(|| a.value(i)),
             Strs::Dict {
                 keys,
-                key_array,
+                key_nulls,
                 values,
                 ..
             } => {
-                if key_array.is_null(i) {
+                if key_nulls.is_some_and(|n| n.is_null(i)) {
                     return None;
                 }
                 keys.get(i).and_then(|&k| values[k])
@@ -144,7 +146,9 @@ impl<'b> Strs<'b> {
     /// the row is not null.
     pub(super) fn dict_key(&self, i: usize) -> Option<usize> {
         match self {
-            Strs::Dict { keys, key_array, .. } if !key_array.is_null(i) => keys.get(i).copied(),
+            Strs::Dict { keys, key_nulls, .. } if !key_nulls.is_some_and(|n| n.is_null(i)) => {
+                keys.get(i).copied()
+            }
             _ => None,
         }
     }
