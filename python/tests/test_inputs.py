@@ -107,3 +107,73 @@ def test_a_bad_row_deep_in_a_file_names_its_row_and_adds_nothing(tmp_path: pathl
     assert err.value.row == 15_000
     assert (g.person_count, g.interaction_count) == (0, 0)
     assert wait_for_no_reader() == 0
+
+
+def test_dictionary_columns_are_those_stored_as_indices(tmp_path: pathlib.Path) -> None:
+    n = 6_000
+    t = pa.table(
+        {
+            "src": [f"p{i % 40:03d}" for i in range(n)],
+            # all distinct: the writer's dictionary outgrows its page and the
+            # column falls back to plain strings
+            "dst": [f"someone.with.a.long.name{i:06d}@example.org" for i in range(n)],
+            "time": pa.array(range(n), pa.int64()),
+            "channel": ["email"] * n,
+        }
+    )
+    path = tmp_path / "mixed.parquet"
+    pq.write_table(t, path, row_group_size=2_000, dictionary_pagesize_limit=4_096)
+    meta = pq.ParquetFile(path).metadata
+    chosen = tg._inputs.dictionary_columns(meta, ["src", "dst", "time", "nope", "src", "channel"])
+    assert chosen == ["src", "channel"]
+    assert tg._inputs.dictionary_columns(meta, []) == []
+    # a file written without dictionaries has none to give
+    plain = tmp_path / "plain.parquet"
+    pq.write_table(t, plain, use_dictionary=False)
+    assert tg._inputs.dictionary_columns(pq.ParquetFile(plain).metadata, ["src", "channel"]) == []
+
+
+def test_a_path_load_reads_its_key_and_channel_columns_as_dictionaries(
+    tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    n = 30_000
+    people = [f"p{i:04d}" for i in range(500)]
+    t = pa.table(
+        {
+            "from": [people[i % 500] for i in range(n)],
+            "to": [people[(i * 13 + 7) % 500] for i in range(n)],  # never the same as "from"
+            "at": pa.array([1_772_445_600 + 60 * i for i in range(n)], pa.timestamp("s")),
+            "how": ["email" if i % 4 else "in_person" for i in range(n)],
+        }
+    )
+    path = tmp_path / "named.parquet"
+    pq.write_table(t, path, row_group_size=7_000)
+    asked: list[list[str]] = []
+    types: list[pa.Schema] = []
+    read_path = tg._inputs.read_path
+
+    def spy(p: str, dictionary: list[str]) -> object:
+        asked.append(list(dictionary))
+        reader = read_path(p, dictionary)
+        types.append(reader.schema)
+        return reader
+
+    monkeypatch.setattr(tg._inputs, "read_path", spy)
+    cols = {"src": "from", "dst": "to", "time": "at", "channel": "how"}
+    from_file, from_table = tg.Graph(), tg.Graph()
+    report = from_file.load_interactions(path, **cols)
+    from_table.load_interactions(t, **cols)
+    assert asked == [["from", "to", "how"]]
+    assert [pa.types.is_dictionary(types[0].field(c).type) for c in ("from", "to", "at", "how")] == [
+        True,
+        True,
+        False,
+        True,
+    ]
+    assert (report.rows, report.added, report.new_people) == (n, n, 500)
+    assert [p.key for p in from_file.people()] == [p.key for p in from_table.people()]
+    as_of = dt.datetime(2027, 1, 1, tzinfo=dt.timezone.utc)
+    a = pa.table(from_file.strongest_ties_all(5, as_of=as_of))
+    b = pa.table(from_table.strongest_ties_all(5, as_of=as_of))
+    assert a.num_rows > 0 and a.to_pylist() == b.to_pylist()
+    assert wait_for_no_reader() == 0

@@ -37,7 +37,10 @@ fn helpers(py: Python<'_>) -> PyResult<Bound<'_, PyModule>> {
 /// Sorts `data` into a CSV path or an Arrow stream. Paths other than CSV
 /// and objects without the Arrow PyCapsule interface (older pandas) are
 /// turned into Arrow by `tiegraph._inputs`, in Python.
-fn input(data: &Bound<'_, PyAny>) -> PyResult<Input> {
+///
+/// `dictionary` names the string columns a Parquet file is asked to give as
+/// dictionaries when its pages store them so (see `read_path`).
+fn input(data: &Bound<'_, PyAny>, dictionary: &[&str]) -> PyResult<Input> {
     let py = data.py();
     let is_path = data.is_instance_of::<PyString>() || data.hasattr(intern!(py, "__fspath__"))?;
     let arrow = if is_path {
@@ -46,7 +49,7 @@ fn input(data: &Bound<'_, PyAny>) -> PyResult<Input> {
         if ext.as_deref() == Some("csv") {
             return Ok(Input::Csv(path));
         }
-        helpers(py)?.call_method1(intern!(py, "read_path"), (path,))?
+        helpers(py)?.call_method1(intern!(py, "read_path"), (path, dictionary.to_vec()))?
     } else if data.hasattr(intern!(py, "__arrow_c_stream__"))?
         || data.hasattr(intern!(py, "__arrow_c_array__"))?
     {
@@ -166,7 +169,9 @@ pub fn interactions(
     time_unit: Option<&str>,
 ) -> PyResult<PyLoadReport> {
     let py = data.py();
-    let report = match input(data)? {
+    // keys and channel names read as dictionaries resolve once per value
+    let dictionary = [cols.src.as_str(), cols.dst.as_str(), cols.channel.as_str()];
+    let report = match input(data, &dictionary)? {
         Input::Csv(path) => {
             let opts = csv_options(time_unit, on_error)?;
             graph
@@ -230,7 +235,7 @@ pub fn connections(
     time_unit: Option<&str>,
 ) -> PyResult<PyLoadReport> {
     let py = data.py();
-    let report = match input(data)? {
+    let report = match input(data, &[])? {
         Input::Csv(path) => {
             let opts = csv_options(time_unit, on_error)?;
             graph

@@ -18,7 +18,7 @@ from ._errors import InvalidArgumentError
 _PARQUET = (".parquet", ".pq", ".parq")
 
 
-def read_path(path: str | os.PathLike[str]) -> Any:
+def read_path(path: str | os.PathLike[str], dictionary: Iterable[str] = ()) -> Any:
     """A ``pyarrow.RecordBatchReader`` over a Parquet file, batch by batch.
 
     Parameters
@@ -26,6 +26,11 @@ def read_path(path: str | os.PathLike[str]) -> Any:
     path : str or os.PathLike
         A ``.parquet`` (or ``.pq``, ``.parq``) file; CSV files never come
         here, the core reads them.
+    dictionary : iterable of str, default ()
+        String columns to read as dictionaries where the file stores them
+        as dictionary indices (see ``dictionary_columns``): decoding them
+        is then about twice as fast, and the load resolves each value once
+        instead of each row.
 
     Returns
     -------
@@ -46,8 +51,50 @@ def read_path(path: str | os.PathLike[str]) -> Any:
         )
     import pyarrow.parquet as pq  # type: ignore[import-untyped, unused-ignore]
 
-    f = pq.ParquetFile(name)
+    as_dictionary = dictionary_columns(pq.ParquetFile(name).metadata, dictionary)
+    f = pq.ParquetFile(name, read_dictionary=as_dictionary or None)
     return _reader(f.schema_arrow, prefetched(f.iter_batches(batch_size=1 << 17)))
+
+
+def dictionary_columns(metadata: Any, names: Iterable[str]) -> list[str]:
+    """The columns among ``names`` whose pages hold dictionary indices.
+
+    A Parquet writer stores a string column as a dictionary and indices
+    until the dictionary grows too large (1 MB by default for pyarrow),
+    then falls back to plain strings for the rest of the row group. Read
+    as a dictionary, a column that fell back would be hashed value by
+    value into one, slower than reading it plain; the metadata does not
+    say which pages fell back, but their size does: a plain string takes
+    at least four bytes (its length) besides its own, while indices into
+    a dictionary that did not overflow take fewer.
+
+    Parameters
+    ----------
+    metadata : pyarrow.parquet.FileMetaData
+        The file's metadata.
+    names : iterable of str
+        Candidate columns; names the file lacks are ignored.
+
+    Returns
+    -------
+    list of str
+        Each candidate, once, that in every non-empty row group has a
+        dictionary page and less than four bytes a value in all.
+    """
+    leaves = {metadata.schema.column(j).path: j for j in range(metadata.num_columns)}
+    chosen = []
+    for name in dict.fromkeys(names):
+        j = leaves.get(name)
+        if j is None or metadata.num_row_groups == 0:
+            continue
+        chunks = [metadata.row_group(g).column(j) for g in range(metadata.num_row_groups)]
+        if all(
+            c.physical_type == "BYTE_ARRAY"
+            and (c.num_values == 0 or (c.has_dictionary_page and c.total_uncompressed_size < 4 * c.num_values))
+            for c in chunks
+        ):
+            chosen.append(name)
+    return chosen
 
 
 def prefetched(batches: Iterable[Any], depth: int = 4) -> Iterator[Any]:
