@@ -1172,10 +1172,6 @@ mod tests {
         }
     }
 
-    /// Dictionary keys resolve per value, and values new to the graph get
-    /// their ids as the load names them: over several blocks, with people
-    /// first seen late and dictionary values no row uses, the graph is the
-    /// one the same rows give as plain strings.
     /// A batch whose key dictionary equals the last batch's takes the ids
     /// the last one was given, though its dictionary lies elsewhere in
     /// memory (a Parquet reader copies a row group's dictionary into every
@@ -1226,6 +1222,10 @@ mod tests {
         assert_eq!(log_len("ana", "bo") + log_len("lee", "cy"), 0);
     }
 
+    /// Dictionary keys resolve per value, and values new to the graph get
+    /// their ids as the load names them: over several blocks, with people
+    /// first seen late and dictionary values no row uses, the graph is the
+    /// one the same rows give as plain strings.
     #[test]
     fn dictionary_keys_load_like_plain_strings_across_blocks() {
         let n = 150_000;
