@@ -119,18 +119,22 @@ def test_dictionary_columns_are_those_stored_as_indices(tmp_path: pathlib.Path) 
             "dst": [f"someone.with.a.long.name{i:06d}@example.org" for i in range(n)],
             "time": pa.array(range(n), pa.int64()),
             "channel": ["email"] * n,
+            # binary, not strings, though stored as a dictionary
+            "raw": pa.array([b"k%d" % (i % 5) for i in range(n)], pa.binary()),
         }
     )
     path = tmp_path / "mixed.parquet"
     pq.write_table(t, path, row_group_size=2_000, dictionary_pagesize_limit=4_096)
-    meta = pq.ParquetFile(path).metadata
-    chosen = tg._inputs.dictionary_columns(meta, ["src", "dst", "time", "nope", "src", "channel"])
+    f = pq.ParquetFile(path)
+    names = ["src", "dst", "time", "nope", "src", "channel", "raw"]
+    chosen = tg._inputs.dictionary_columns(f.metadata, f.schema_arrow, names)
     assert chosen == ["src", "channel"]
-    assert tg._inputs.dictionary_columns(meta, []) == []
+    assert tg._inputs.dictionary_columns(f.metadata, f.schema_arrow, []) == []
     # a file written without dictionaries has none to give
     plain = tmp_path / "plain.parquet"
     pq.write_table(t, plain, use_dictionary=False)
-    assert tg._inputs.dictionary_columns(pq.ParquetFile(plain).metadata, ["src", "channel"]) == []
+    f = pq.ParquetFile(plain)
+    assert tg._inputs.dictionary_columns(f.metadata, f.schema_arrow, ["src", "channel"]) == []
 
 
 def test_a_path_load_reads_its_key_and_channel_columns_as_dictionaries(

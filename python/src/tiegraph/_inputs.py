@@ -51,13 +51,16 @@ def read_path(path: str | os.PathLike[str], dictionary: Iterable[str] = ()) -> A
         )
     import pyarrow.parquet as pq  # type: ignore[import-untyped, unused-ignore]
 
-    as_dictionary = dictionary_columns(pq.ParquetFile(name).metadata, dictionary)
-    f = pq.ParquetFile(name, read_dictionary=as_dictionary or None)
-    return _reader(f.schema_arrow, prefetched(f.iter_batches(batch_size=1 << 17)))
+    first = pq.ParquetFile(name)
+    as_dictionary = dictionary_columns(first.metadata, first.schema_arrow, dictionary)
+    if as_dictionary:
+        # the footer is read once: the second opening takes it as parsed
+        first = pq.ParquetFile(name, metadata=first.metadata, read_dictionary=as_dictionary)
+    return _reader(first.schema_arrow, prefetched(first.iter_batches(batch_size=1 << 17)))
 
 
-def dictionary_columns(metadata: Any, names: Iterable[str]) -> list[str]:
-    """The columns among ``names`` whose pages hold dictionary indices.
+def dictionary_columns(metadata: Any, schema: Any, names: Iterable[str]) -> list[str]:
+    """The string columns among ``names`` whose pages hold dictionary indices.
 
     A Parquet writer stores a string column as a dictionary and indices
     until the dictionary grows too large (1 MB by default for pyarrow),
@@ -72,6 +75,9 @@ def dictionary_columns(metadata: Any, names: Iterable[str]) -> list[str]:
     ----------
     metadata : pyarrow.parquet.FileMetaData
         The file's metadata.
+    schema : pyarrow.Schema
+        The file's columns as Arrow reads them: only strings are candidates
+        (binary columns keep the type a load reports as wrong).
     names : iterable of str
         Candidate columns; names the file lacks are ignored.
 
@@ -81,20 +87,26 @@ def dictionary_columns(metadata: Any, names: Iterable[str]) -> list[str]:
         Each candidate, once, that in every non-empty row group has a
         dictionary page and less than four bytes a value in all.
     """
+    import pyarrow as pa  # type: ignore[import-untyped, unused-ignore]
+
     leaves = {metadata.schema.column(j).path: j for j in range(metadata.num_columns)}
     chosen = []
     for name in dict.fromkeys(names):
         j = leaves.get(name)
-        if j is None or metadata.num_row_groups == 0:
+        field = schema.field(name) if name in schema.names else None
+        if j is None or field is None or metadata.num_row_groups == 0:
+            continue
+        if not (pa.types.is_string(field.type) or pa.types.is_large_string(field.type)):
             continue
         chunks = [metadata.row_group(g).column(j) for g in range(metadata.num_row_groups)]
-        if all(
-            c.physical_type == "BYTE_ARRAY"
-            and (c.num_values == 0 or (c.has_dictionary_page and c.total_uncompressed_size < 4 * c.num_values))
-            for c in chunks
-        ):
+        if all(c.num_values == 0 or _indices(c) for c in chunks):
             chosen.append(name)
     return chosen
+
+
+def _indices(chunk: Any) -> bool:
+    """Whether a column chunk's pages are dictionary indices (see ``dictionary_columns``)."""
+    return bool(chunk.has_dictionary_page and chunk.total_uncompressed_size < 4 * chunk.num_values)
 
 
 def prefetched(batches: Iterable[Any], depth: int = 4) -> Iterator[Any]:
