@@ -35,7 +35,7 @@ use crate::model::{ChannelId, Connection, ConnectionKind};
 ///
 /// | column | Arrow types | null |
 /// |---|---|---|
-/// | `src`, `dst` | `Utf8`, `LargeUtf8`, `Utf8View`, `Dictionary(int, Utf8 / LargeUtf8 / Utf8View)`; a dictionary's values are looked up once per batch, not once per row | row error ([`Error::EmptyKey`]) |
+/// | `src`, `dst` | `Utf8`, `LargeUtf8`, `Utf8View`, `Dictionary(int, Utf8 / LargeUtf8 / Utf8View)`; a dictionary with no more values than its batch has rows is looked up once per value, not once per row, and once for the batches after it that hold the same values | row error ([`Error::EmptyKey`]) |
 /// | `channel` | as keys; a dictionary's names are resolved once per batch | row error ([`Error::InvalidValue`]) |
 /// | `time` | `Timestamp(any unit, any or no time zone)` (naive = UTC), `Date32`, `Date64`; **not** integers | row error ([`Error::InvalidTimestamp`]) |
 /// | `duration` | `Duration(any unit)`, or any integer or float (seconds) | no duration |
