@@ -90,20 +90,19 @@ impl<'b> InteractionBatch<'b> {
     /// and the full check handle.
     #[inline(always)]
     fn plain_row(&self, i: usize, graph: &RelationshipGraph) -> Option<PlainRow<'b>> {
-        let ch = match self.channel.dict_key(i) {
-            Some(k) => self.channel_ids[k]?,
-            None => {
-                let (window, n) = self.channel.window(i)?;
-                graph.channels.few_id(pack_padded(window, n)?)?
-            }
-        };
+        let PlainFields {
+            t,
+            ch,
+            duration,
+            weight,
+        } = self.plain_fields(i, graph)?;
         Some(PlainRow {
             src: self.src.get(i)?,
             dst: self.dst.get(i)?,
-            t: self.time.get_plain(i)?,
+            t,
             ch,
-            duration: self.duration.as_ref().and_then(|d| d.get(i)),
-            weight: self.weight.as_ref().and_then(|w| w.get(i)).unwrap_or(1.0),
+            duration,
+            weight,
         })
     }
 
