@@ -149,6 +149,25 @@ pub(crate) struct PlainFields {
     pub weight: f64,
 }
 
+#[cfg(feature = "arrow")]
+impl PlainFields {
+    /// The record of these fields, on `side`; `None` for a weight or a
+    /// duration the full check turns down.
+    #[inline(always)]
+    fn record(self, side: u8) -> Option<Record> {
+        if !good_weight(self.weight) {
+            return None;
+        }
+        Some(Record {
+            t: self.t,
+            mult: self.weight,
+            dur: stored_duration(self.duration).ok()?,
+            ch: self.ch.0,
+            side,
+        })
+    }
+}
+
 /// A row read from typed columns with nothing missing: every field there,
 /// its time in range, its channel known by id. What
 /// [`People::check_plain`] takes.
@@ -157,10 +176,7 @@ pub(crate) struct PlainFields {
 pub(crate) struct PlainRow<'a> {
     pub src: &'a str,
     pub dst: &'a str,
-    pub t: i64,
-    pub ch: ChannelId,
-    pub duration: Option<f64>,
-    pub weight: f64,
+    pub fields: PlainFields,
 }
 
 impl<'a> Row<'a> {
@@ -585,26 +601,11 @@ impl People {
         row: PlainRow<'_>,
         ids: [Option<u32>; 2],
     ) -> Option<Checked> {
-        let PlainRow {
-            src,
-            dst,
-            t,
-            ch,
-            duration,
-            weight,
-        } = row;
-        if src.is_empty() || dst.is_empty() || !good_weight(weight) {
+        let PlainRow { src, dst, fields } = row;
+        if src.is_empty() || dst.is_empty() {
             return None;
         }
-        let dur = stored_duration(duration).ok()?;
-        let side = side_of(src, dst)?;
-        let rec = Record {
-            t,
-            mult: weight,
-            dur,
-            ch: ch.0,
-            side,
-        };
+        let rec = fields.record(side_of(src, dst)?)?;
         Some(self.resolved(g, [src, dst], ids, rec))
     }
 
@@ -619,28 +620,9 @@ impl People {
         [src, dst]: [u32; 2],
         src_after: bool,
     ) -> Option<Checked> {
-        let PlainFields {
-            t,
-            ch,
-            duration,
-            weight,
-        } = row;
-        if !good_weight(weight) {
-            return None;
-        }
-        let dur = stored_duration(duration).ok()?;
-        let side = u8::from(src_after);
+        let rec = row.record(u8::from(src_after))?;
         let ids = if src_after { [dst, src] } else { [src, dst] };
-        Some(Checked {
-            ids,
-            rec: Record {
-                t,
-                mult: weight,
-                dur,
-                ch: ch.0,
-                side,
-            },
-        })
+        Some(Checked { ids, rec })
     }
 
     /// A checked row's record, with the ids of its people (given, or found

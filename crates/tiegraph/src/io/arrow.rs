@@ -90,19 +90,10 @@ impl<'b> InteractionBatch<'b> {
     /// and the full check handle.
     #[inline(always)]
     fn plain_row(&self, i: usize, graph: &RelationshipGraph) -> Option<PlainRow<'b>> {
-        let PlainFields {
-            t,
-            ch,
-            duration,
-            weight,
-        } = self.plain_fields(i, graph)?;
         Some(PlainRow {
+            fields: self.plain_fields(i, graph)?,
             src: self.src.get(i)?,
             dst: self.dst.get(i)?,
-            t,
-            ch,
-            duration,
-            weight,
         })
     }
 

@@ -106,17 +106,7 @@ impl<'b> Strs<'b> {
             Strs::Utf8(a) => a.is_valid(i).then(|| a.value(i)),
             Strs::Large(a) => a.is_valid(i).then(|| a.value(i)),
             Strs::View(a) => a.is_valid(i).then(|| a.value(i)),
-            Strs::Dict {
-                keys,
-                key_nulls,
-                values,
-                ..
-            } => {
-                if key_nulls.is_some_and(|n| n.is_null(i)) {
-                    return None;
-                }
-                keys.get(i).and_then(|&k| values[k])
-            }
+            Strs::Dict { values, .. } => self.dict_key(i).and_then(|k| values[k]),
         }
     }
 
