@@ -400,10 +400,10 @@ impl<'g> GraphView<'g> {
         let g = self.graph();
         let chans = g.channels();
         let recs = self.ctx.slice(&g.tie_data(id).log, hi - 1);
-        let from = recs.partition_point(|r| r.t < lo);
+        let from = recs.partition_point(|r| r.t() < lo);
         recs[from..]
             .iter()
-            .filter(|r| self.ctx.counts_meaningful(r) && chans[r.ch as usize].mode == Mode::Online)
+            .filter(|r| self.ctx.counts_meaningful(r) && chans[r.ch() as usize].mode == Mode::Online)
             .count()
     }
 }

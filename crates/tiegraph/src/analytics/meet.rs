@@ -104,7 +104,7 @@ fn top_channels<'g>(online: &GraphView<'g>, id: TieId, t: i64, n: usize) -> Vec<
         let (w, keep) = online.ctx.weight(r);
         if keep {
             let copies = if online.ctx.is_mutual(r) { 2.0 } else { 1.0 };
-            sums[r.ch as usize] += copies * w * (-((t - r.t) as f64) / h_i).exp2();
+            sums[r.ch() as usize] += copies * w * (-((t - r.t()) as f64) / h_i).exp2();
         }
     }
     let mut ranked: Vec<(usize, f64)> = sums.into_iter().enumerate().filter(|(_, s)| *s > 0.0).collect();

@@ -159,23 +159,23 @@ pub(super) fn facts(view: &GraphView<'_>, id: TieId, t: i64) -> Facts {
         if !keep {
             continue;
         }
-        let mode = chans[r.ch as usize].mode;
+        let mode = chans[r.ch() as usize].mode;
         if mode == Mode::Offline {
             f.any_offline = true;
         }
-        f.last_seen[mode_index(mode)] = Some((r.t, r.ch));
+        f.last_seen[mode_index(mode)] = Some((r.t(), r.ch()));
         if !view.ctx.meaningful(w) {
             continue;
         }
-        f.first.get_or_insert(r.t);
-        f.last[mode_index(mode)] = Some((r.t, r.ch));
+        f.first.get_or_insert(r.t());
+        f.last[mode_index(mode)] = Some((r.t(), r.ch()));
         match mode {
             Mode::Offline => {
-                f.first_met.get_or_insert(r.t);
-                f.last_met = Some(r.t);
+                f.first_met.get_or_insert(r.t());
+                f.last_met = Some(r.t());
             }
             Mode::Online => {
-                f.first_online.get_or_insert(r.t);
+                f.first_online.get_or_insert(r.t());
             }
         }
     }
@@ -191,8 +191,8 @@ pub(super) fn last_met(view: &GraphView<'_>, id: TieId, t: i64) -> Option<i64> {
         .slice(&g.tie_data(id).log, t)
         .iter()
         .rev()
-        .find(|r| view.ctx.counts_meaningful(r) && chans[r.ch as usize].mode == Mode::Offline)
-        .map(|r| r.t)
+        .find(|r| view.ctx.counts_meaningful(r) && chans[r.ch() as usize].mode == Mode::Offline)
+        .map(|r| r.t())
 }
 
 /// The same view restricted to one mode's channels (window and channel set kept).

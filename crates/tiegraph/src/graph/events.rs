@@ -1,7 +1,7 @@
 //! Group events: expanded into pairwise interactions with the group dilution.
 
 use super::ingest::ChannelRef;
-use super::{EventRecord, Fields, NO_DURATION, Record, RelationshipGraph, Row, check_key, secs, time};
+use super::{EventRecord, Fields, NO_DURATION, RelationshipGraph, Row, check_key, secs, time};
 use crate::error::{Error, Result};
 use crate::model::{ChannelId, GroupEvent, PersonId};
 
@@ -49,14 +49,15 @@ impl RelationshipGraph {
         for (i, &x) in ids.iter().enumerate() {
             for &y in &ids[i + 1..] {
                 let (a, b, side) = self.orient(x, y);
-                self.tie_mut_or_new(a, b).insert(Record { side, mult, ..rec });
+                self.tie_mut_or_new(a, b)
+                    .insert(rec.with_side(side).with_mult(mult));
             }
         }
         self.interaction_count += n * (n - 1) / 2;
         self.events.push(EventRecord {
             name: event.name,
-            t: rec.t,
-            ch: rec.ch,
+            t: rec.t(),
+            ch: rec.ch(),
             dur: rec.dur,
             weight: event.weight,
             participants: ids,

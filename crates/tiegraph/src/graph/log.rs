@@ -2,7 +2,7 @@
 
 use super::store::pair_key;
 use super::{
-    ConnRecord, Fields, LoadReport, OnError, Record, RelationshipGraph, Row, SkippedRow, Staging, secs,
+    ConnRecord, Fields, LoadReport, OnError, RelationshipGraph, Row, SkippedRow, Staging, secs,
     validate_connection,
 };
 use crate::error::{Error, Result};
@@ -26,7 +26,7 @@ impl RelationshipGraph {
         let (src, dst, rec) = row.validate(self, &Fields::default())?;
         let (x, y) = (self.intern(src), self.intern(dst));
         let (a, b, side) = self.orient(x, y);
-        self.tie_mut_or_new(a, b).insert(Record { side, ..rec });
+        self.tie_mut_or_new(a, b).insert(rec.with_side(side));
         self.interaction_count += 1;
         Ok(())
     }
@@ -123,7 +123,7 @@ impl RelationshipGraph {
             return Err(not_found());
         };
         let tie = self.ties[id.0 as usize].as_mut().expect("live tie");
-        if !tie.remove(&Record { side, ..rec }) {
+        if !tie.remove(&rec.with_side(side)) {
             return Err(not_found());
         }
         self.interaction_count -= 1;

@@ -1,6 +1,6 @@
 //! Merging two graphs: the graph of both logs ingested together.
 
-use super::{EventRecord, Record, RelationshipGraph};
+use super::{EventRecord, RelationshipGraph};
 use crate::error::Result;
 use crate::model::PersonId;
 
@@ -54,10 +54,8 @@ impl RelationshipGraph {
             let (a, b) = (id_map[t.a.index()], id_map[t.b.index()]);
             let tie = self.tie_mut_or_new(a, b);
             let had = tie.log.len();
-            tie.log.extend(t.log.iter().map(|r| Record {
-                ch: ch_map[r.ch as usize],
-                ..*r
-            }));
+            tie.log
+                .extend(t.log.iter().map(|r| r.with_ch(ch_map[r.ch() as usize])));
             if had > 0 || !same_ids {
                 tie.sort();
             }

@@ -41,7 +41,7 @@ pub(crate) struct EventRecord {
 
 /// The relationship graph: people addressed by key, and for each pair that
 /// has interacted or declared a connection, a [`Tie`] holding its
-/// interactions (time-sorted, 24 bytes each) and connections.
+/// interactions (time-sorted, 20 bytes each) and connections.
 ///
 /// ```
 /// use chrono::{TimeZone, Utc};

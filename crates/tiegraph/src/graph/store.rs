@@ -25,44 +25,121 @@ pub(crate) fn sort_log(log: &mut [Record]) {
 /// The duration of a record without one.
 pub(crate) const NO_DURATION: u32 = u32::MAX;
 
-/// One stored interaction: 24 bytes, kept time-sorted in its tie's log.
+/// One stored interaction: 20 bytes, kept time-sorted in its tie's log.
 ///
 /// A record, not columns: every scoring pass reads every field of every
 /// record it visits, so one contiguous allocation per tie is both the most
 /// compact and the most cache-friendly layout.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
+///
+/// The time, the channel and the side share one integer, [`Record::when`],
+/// whose order is theirs: the log's order is mostly one comparison, and a
+/// record takes 20 bytes instead of the 24 that the fields apart took with
+/// their padding (the logs are most of a graph's memory: 40 MB less at W1's
+/// 10M rows). Packed to four bytes, so that a log's records lie 20 bytes
+/// apart; x86 and ARM read the unaligned integers at no cost.
+#[derive(Clone, Copy, PartialEq, Default)]
+#[repr(C, packed(4))]
 pub(crate) struct Record {
-    /// Seconds since the Unix epoch.
-    pub t: i64,
+    /// The time in seconds since the Unix epoch, offset by
+    /// [`Record::EPOCH`], then the channel id, then the side, from the high
+    /// bits down.
+    when: u64,
     /// Weight multiplier m, group dilution included.
     pub mult: f64,
     /// Duration in whole seconds; [`NO_DURATION`] when unknown.
     pub dur: u32,
-    /// Channel id.
-    pub ch: u16,
-    /// 0 when the tie's `a` initiated it, 1 when `b` did.
-    pub side: u8,
+}
+
+impl std::fmt::Debug for Record {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Record")
+            .field("t", &self.t())
+            .field("mult", &{ self.mult })
+            .field("dur", &{ self.dur })
+            .field("ch", &self.ch())
+            .field("side", &self.side())
+            .finish()
+    }
 }
 
 impl Record {
+    /// Times are within chrono's range, about ±2^43 seconds, and every
+    /// path that makes a record checks that: offset by this, they fit in
+    /// the 44 bits above the channel's 16 and the side's 4.
+    const EPOCH: i64 = 1 << 43;
+    /// Where the channel and the time start in `when`; the side is below.
+    const CH_AT: u32 = 4;
+    const T_AT: u32 = 20;
+
+    /// A record of an interaction at `t` (seconds since the epoch, within
+    /// chrono's range) on channel `ch`, started by `side` (0 for the tie's
+    /// `a`, 1 for `b`).
+    #[inline]
+    pub(crate) fn new(t: i64, ch: u16, side: u8, mult: f64, dur: u32) -> Record {
+        debug_assert!((-Record::EPOCH..Record::EPOCH).contains(&t), "time out of range");
+        debug_assert!(side <= 1, "a side is 0 or 1");
+        Record {
+            when: ((t + Record::EPOCH) as u64) << Record::T_AT
+                | u64::from(ch) << Record::CH_AT
+                | u64::from(side),
+            mult,
+            dur,
+        }
+    }
+
+    /// Seconds since the Unix epoch.
+    #[inline]
+    pub(crate) fn t(&self) -> i64 {
+        (self.when >> Record::T_AT) as i64 - Record::EPOCH
+    }
+
+    /// The channel's id, as a number.
+    #[inline]
+    pub(crate) fn ch(&self) -> u16 {
+        (self.when >> Record::CH_AT) as u16
+    }
+
+    /// 0 when the tie's `a` initiated it, 1 when `b` did.
+    #[inline]
+    pub(crate) fn side(&self) -> u8 {
+        (self.when & ((1 << Record::CH_AT) - 1)) as u8
+    }
+
+    /// The same record, started by `side`.
+    #[inline]
+    pub(crate) fn with_side(self, side: u8) -> Record {
+        debug_assert!(side <= 1, "a side is 0 or 1");
+        Record {
+            when: self.when & !((1 << Record::CH_AT) - 1) | u64::from(side),
+            ..self
+        }
+    }
+
+    /// The same record, with weight multiplier `mult`.
+    pub(crate) fn with_mult(self, mult: f64) -> Record {
+        Record { mult, ..self }
+    }
+
+    /// The same record, on channel `ch`.
+    pub(crate) fn with_ch(self, ch: u16) -> Record {
+        Record::new(self.t(), ch, self.side(), self.mult, self.dur)
+    }
+
     pub(crate) fn duration(&self) -> Option<f64> {
         (self.dur != NO_DURATION).then_some(f64::from(self.dur))
     }
 
     pub(crate) fn channel(&self) -> ChannelId {
-        ChannelId(self.ch)
+        ChannelId(self.ch())
     }
 
     /// A total order on records, so that a tie's log (and every sum over
-    /// it) is the same whatever order the interactions arrived in.
+    /// it) is the same whatever order the interactions arrived in: by time,
+    /// channel, side (all three in `when`), weight and duration.
+    #[inline]
     pub(crate) fn canonical_cmp(&self, other: &Record) -> Ordering {
-        (self.t, self.ch, self.side, self.mult.to_bits(), self.dur).cmp(&(
-            other.t,
-            other.ch,
-            other.side,
-            other.mult.to_bits(),
-            other.dur,
-        ))
+        ({ self.when }, self.mult.to_bits(), { self.dur })
+            .cmp(&({ other.when }, other.mult.to_bits(), { other.dur }))
     }
 
     pub(crate) fn same(&self, other: &Record) -> bool {
@@ -155,17 +232,71 @@ mod tests {
     use super::*;
 
     #[test]
-    fn record_is_24_bytes() {
-        assert_eq!(std::mem::size_of::<Record>(), 24);
+    fn record_is_20_bytes() {
+        assert_eq!(std::mem::size_of::<Record>(), 20);
     }
 
     fn rec(t: i64, ch: u16, side: u8) -> Record {
-        Record {
-            t,
-            mult: 1.0,
-            dur: NO_DURATION,
-            ch,
-            side,
+        Record::new(t, ch, side, 1.0, NO_DURATION)
+    }
+
+    fn fields(r: &Record) -> (i64, u16, u8, u64, u32) {
+        (r.t(), r.ch(), r.side(), r.mult.to_bits(), r.dur)
+    }
+
+    #[test]
+    fn a_record_gives_back_its_fields_at_the_ends_of_each() {
+        use chrono::{DateTime, Utc};
+        let (lo, hi) = (
+            DateTime::<Utc>::MIN_UTC.timestamp(),
+            DateTime::<Utc>::MAX_UTC.timestamp(),
+        );
+        for t in [lo, lo + 1, -1, 0, 1, 1_764_028_800, hi - 1, hi] {
+            for (ch, side) in [(0, 0), (0, 1), (u16::MAX, 0), (u16::MAX, 1), (7, 1)] {
+                for dur in [0, 1, NO_DURATION] {
+                    let r = Record::new(t, ch, side, 0.25, dur);
+                    assert_eq!(fields(&r), (t, ch, side, 0.25f64.to_bits(), dur));
+                    let other = 1 - side;
+                    assert_eq!(
+                        fields(&r.with_side(other)),
+                        (t, ch, other, 0.25f64.to_bits(), dur)
+                    );
+                    assert_eq!(fields(&r.with_ch(3)), (t, 3, side, 0.25f64.to_bits(), dur));
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn records_keep_their_fields_and_order_by_them(
+            t in chrono::DateTime::<chrono::Utc>::MIN_UTC.timestamp()..=chrono::DateTime::<chrono::Utc>::MAX_UTC.timestamp(),
+            ch in proptest::prelude::any::<u16>(),
+            side in 0u8..=1,
+            mult in proptest::prelude::any::<f64>(),
+            dur in proptest::prelude::any::<u32>(),
+            // a second record near the first, so that equal fields are common
+            dt in -2i64..=2,
+            other_ch in proptest::prelude::any::<bool>(),
+            other_side in 0u8..=1,
+            other_mult in proptest::prelude::any::<bool>(),
+            other_dur in proptest::prelude::any::<bool>(),
+        ) {
+            let a = Record::new(t, ch, side, mult, dur);
+            proptest::prop_assert_eq!(fields(&a), (t, ch, side, mult.to_bits(), dur));
+            let u = (t + dt).clamp(
+                chrono::DateTime::<chrono::Utc>::MIN_UTC.timestamp(),
+                chrono::DateTime::<chrono::Utc>::MAX_UTC.timestamp(),
+            );
+            let v = if other_ch { ch.wrapping_add(1) } else { ch };
+            let m = if other_mult { f64::from_bits(mult.to_bits() ^ 1) } else { mult };
+            let d = if other_dur { dur.wrapping_sub(1) } else { dur };
+            let b = Record::new(u, v, other_side, m, d);
+            proptest::prop_assert_eq!(
+                a.canonical_cmp(&b),
+                fields(&a).cmp(&fields(&b)),
+                "time, channel, side, weight, duration"
+            );
         }
     }
 
@@ -185,7 +316,7 @@ mod tests {
         ] {
             tie.insert(r);
         }
-        let ts: Vec<_> = tie.log.iter().map(|r| (r.t, r.side)).collect();
+        let ts: Vec<_> = tie.log.iter().map(|r| (r.t(), r.side())).collect();
         assert_eq!(ts, vec![(1, 1), (3, 0), (5, 0), (5, 0), (5, 1)]);
         assert!(tie.remove(&rec(5, 0, 0)));
         assert_eq!(tie.log.len(), 4);

@@ -66,12 +66,12 @@ impl<'g> Tie<'g> {
 
     /// Time of the first interaction.
     pub fn first_at(&self) -> Option<DateTime<Utc>> {
-        self.data().log.first().map(|r| time(r.t))
+        self.data().log.first().map(|r| time(r.t()))
     }
 
     /// Time of the last interaction.
     pub fn last_at(&self) -> Option<DateTime<Utc>> {
-        self.data().log.last().map(|r| time(r.t))
+        self.data().log.last().map(|r| time(r.t()))
     }
 
     /// The interactions, in time order.
@@ -80,11 +80,11 @@ impl<'g> Tie<'g> {
         let g = self.graph;
         let (ka, kb) = (g.key(t.a), g.key(t.b));
         t.log.iter().map(move |r| {
-            let (src, dst) = if r.side == 0 { (ka, kb) } else { (kb, ka) };
+            let (src, dst) = if r.side() == 0 { (ka, kb) } else { (kb, ka) };
             Interaction {
                 src: src.to_string(),
                 dst: dst.to_string(),
-                at: time(r.t),
+                at: time(r.t()),
                 channel: g.channels.get(r.channel()).name.clone(),
                 duration: r.duration(),
                 weight: r.mult,

@@ -483,7 +483,7 @@ impl InteractionLoader {
         // graph and the people known so far: done in parallel, a block at
         // a time. The staging then names the block's new people, in input
         // order, and sorts its rows by shard on one core while the next
-        // block is checked on the others. A block's checked rows (32 bytes
+        // block is checked on the others. A block's checked rows (28 bytes
         // each) stay in cache until the staging reads them.
         const BLOCK: usize = 1 << 16;
         let len = |start: usize| (n - start).min(BLOCK);

@@ -185,12 +185,12 @@ impl<'g> GraphView<'g> {
                     return None;
                 }
                 let recs = self.ctx.slice(&g.tie_data(id).log, t);
-                let mut kept = recs.iter().filter(|r| self.ctx.keeps(r.ch as usize));
-                let first_rec = kept.next().map(|r| r.t);
+                let mut kept = recs.iter().filter(|r| self.ctx.keeps(r.ch() as usize));
+                let first_rec = kept.next().map(|r| r.t());
                 let (mut n, mut last) = (usize::from(first_rec.is_some()), first_rec);
                 for r in kept {
                     n += 1;
-                    last = Some(r.t);
+                    last = Some(r.t());
                 }
                 Some(TieRow {
                     id,

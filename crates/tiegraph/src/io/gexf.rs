@@ -227,7 +227,9 @@ impl<'g> GraphView<'g> {
                     .par_iter()
                     .filter_map(|&(id, _)| {
                         let recs = self.ctx.slice(&g.tie_data(id).log, t);
-                        recs.iter().find(|r| self.ctx.keeps(r.ch as usize)).map(|r| r.t)
+                        recs.iter()
+                            .find(|r| self.ctx.keeps(r.ch() as usize))
+                            .map(|r| r.t())
                     })
                     .min()
                     .unwrap_or(t);
@@ -301,10 +303,10 @@ impl<'g> GraphView<'g> {
             if !self.ctx.counts_meaningful(r) {
                 continue;
             }
-            let end = r.t.saturating_add(active).min(t);
+            let end = r.t().saturating_add(active).min(t);
             match spells.last_mut() {
-                Some(last) if r.t <= last.1 => last.1 = last.1.max(end),
-                _ => spells.push((r.t, end)),
+                Some(last) if r.t() <= last.1 => last.1 = last.1.max(end),
+                _ => spells.push((r.t(), end)),
             }
         }
         Life { strength, spells }

@@ -82,9 +82,9 @@ impl Snapshot {
                     .iter()
                     .map(|r| {
                         (
-                            r.t,
-                            pos[r.ch as usize],
-                            r.side,
+                            r.t(),
+                            pos[r.ch() as usize],
+                            r.side(),
                             r.mult,
                             (r.dur != NO_DURATION).then_some(r.dur),
                         )
@@ -187,13 +187,13 @@ impl Snapshot {
                         (ts, ch, side, mult, dur)
                     )));
                 }
-                log.push(Record {
-                    t: ts,
-                    mult,
-                    dur: dur.unwrap_or(NO_DURATION),
-                    ch: ch_ids[ch as usize],
+                log.push(Record::new(
+                    ts,
+                    ch_ids[ch as usize],
                     side,
-                });
+                    mult,
+                    dur.unwrap_or(NO_DURATION),
+                ));
             }
             n += log.len();
             let tie = g.tie_mut_or_new(a, b);

@@ -161,19 +161,19 @@ impl Ctx {
         // most logs lie wholly inside: two reads, not two binary searches
         // whose every probe is a cache miss on a log not read yet
         if let (Some(first), Some(last)) = (log.first(), log.last()) {
-            if first.t >= self.start && last.t <= hi {
+            if first.t() >= self.start && last.t() <= hi {
                 return log;
             }
         }
-        let lo = log.partition_point(|r| r.t < self.start);
-        let hi = log.partition_point(|r| r.t <= hi);
+        let lo = log.partition_point(|r| r.t() < self.start);
+        let hi = log.partition_point(|r| r.t() <= hi);
         if lo >= hi { &[] } else { &log[lo..hi] }
     }
 
     /// Effective weight W = w_c × m × g of a record, and whether the view keeps it.
     #[inline]
     pub(crate) fn weight(&self, r: &Record) -> (f64, bool) {
-        let c = &self.chans[r.ch as usize];
+        let c = &self.chans[r.ch() as usize];
         let g = if c.typical > 0.0 && r.dur != NO_DURATION {
             (f64::from(r.dur) / c.typical)
                 .sqrt()
@@ -190,11 +190,11 @@ impl Ctx {
     }
 
     pub(crate) fn is_mutual(&self, r: &Record) -> bool {
-        self.chans[r.ch as usize].mutual
+        self.chans[r.ch() as usize].mutual
     }
 
     pub(crate) fn lifts_cap(&self, r: &Record) -> bool {
-        self.chans[r.ch as usize].lifts_cap
+        self.chans[r.ch() as usize].lifts_cap
     }
 
     pub(crate) fn meaningful(&self, w: f64) -> bool {
@@ -211,12 +211,12 @@ impl Ctx {
     pub(crate) fn accumulate(&self, log: &[Record], t: i64) -> Acc {
         let mut acc = Acc::new();
         for r in self.slice(log, t) {
-            let c = &self.chans[r.ch as usize];
+            let c = &self.chans[r.ch() as usize];
             if !c.keep {
                 continue;
             }
             let (w, _) = self.weight(r);
-            let age = t - r.t;
+            let age = t - r.t();
             let delta = age as f64;
             let meaningful = w >= self.model.meaningful_threshold;
             let in_window = delta < self.window;
@@ -226,7 +226,7 @@ impl Ctx {
             let (lo, hi) = if c.mutual {
                 (0, 2)
             } else {
-                (r.side as usize, r.side as usize + 1)
+                (r.side() as usize, r.side() as usize + 1)
             };
             for x in lo..hi {
                 acc.s[x] += decayed;
@@ -234,9 +234,9 @@ impl Ctx {
                     acc.x[x] += w;
                 }
                 if meaningful {
-                    acc.last[x] = r.t;
+                    acc.last[x] = r.t();
                     if acc.first[x] == NONE {
-                        acc.first[x] = r.t;
+                        acc.first[x] = r.t();
                     }
                     if week < self.weeks && week != acc.last_week[x] {
                         acc.weeks[x] += 1;
@@ -262,7 +262,7 @@ impl Ctx {
                 if self.is_mutual(r) {
                     return true;
                 }
-                seen[r.side as usize] = true;
+                seen[r.side() as usize] = true;
                 if seen[0] && seen[1] {
                     return true;
                 }
@@ -367,7 +367,7 @@ impl Ctx {
         let mut i = 0;
         while i < recs.len() {
             // all records at this instant
-            let now = recs[i].t;
+            let now = recs[i].t();
             let mut j = i;
             let mut any_meaningful = false;
             if s_at != i64::MIN {
@@ -376,10 +376,10 @@ impl Ctx {
                 acc.s[1] *= decay;
             }
             s_at = now;
-            while j < recs.len() && recs[j].t == now {
+            while j < recs.len() && recs[j].t() == now {
                 let r = &recs[j];
                 j += 1;
-                let c = &self.chans[r.ch as usize];
+                let c = &self.chans[r.ch() as usize];
                 if !c.keep {
                     continue;
                 }
@@ -389,7 +389,7 @@ impl Ctx {
                 let (lo, hi) = if c.mutual {
                     (0, 2)
                 } else {
-                    (r.side as usize, r.side as usize + 1)
+                    (r.side() as usize, r.side() as usize + 1)
                 };
                 for (x, side) in sides.iter_mut().enumerate().take(hi).skip(lo) {
                     acc.s[x] += w;

@@ -88,9 +88,9 @@ impl GraphView<'_> {
         let recs = self.ctx.slice(&tie.log, t);
         let ctx = &self.ctx;
         let contact = |r: &Record, share: f64| Contact {
-            at: time(r.t),
-            channel: g.channels()[r.ch as usize].name.clone(),
-            from: g.key(if r.side == 0 { tie.a } else { tie.b }).to_string(),
+            at: time(r.t()),
+            channel: g.channels()[r.ch() as usize].name.clone(),
+            from: g.key(if r.side() == 0 { tie.a } else { tie.b }).to_string(),
             weight: ctx.weight(r).0,
             share,
         };
@@ -101,13 +101,13 @@ impl GraphView<'_> {
             recs.iter()
                 .rev()
                 .filter(meaningful)
-                .find(|r| ctx.is_mutual(r) || r.side == side)
+                .find(|r| ctx.is_mutual(r) || r.side() == side)
         };
         let last_two_way = match (last_of(0), last_of(1)) {
-            (Some(p), Some(q)) => Some(contact(if p.t <= q.t { p } else { q }, 0.0)),
+            (Some(p), Some(q)) => Some(contact(if p.t() <= q.t() { p } else { q }, 0.0)),
             _ => None,
         };
-        let offline = |r: &&Record| g.channels()[r.ch as usize].class == ChannelClass::Offline;
+        let offline = |r: &&Record| g.channels()[r.ch() as usize].class == ChannelClass::Offline;
         let last_met = recs
             .iter()
             .rev()
@@ -119,11 +119,11 @@ impl GraphView<'_> {
         let h = self.model().intensity_half_life_days * DAY;
         let decayed = |r: &Record| {
             let copies = if ctx.is_mutual(r) { 2.0 } else { 1.0 };
-            copies * ctx.weight(r).0 * (-((t - r.t) as f64) / h).exp2()
+            copies * ctx.weight(r).0 * (-((t - r.t()) as f64) / h).exp2()
         };
         let total: f64 = recs.iter().filter(kept).map(decayed).sum();
         let mut ranked: Vec<&Record> = recs.iter().filter(kept).collect();
-        ranked.sort_by(|p, q| decayed(q).total_cmp(&decayed(p)).then(q.t.cmp(&p.t)));
+        ranked.sort_by(|p, q| decayed(q).total_cmp(&decayed(p)).then(q.t().cmp(&p.t())));
         let top = ranked
             .iter()
             .take(5)
@@ -219,7 +219,7 @@ impl GraphView<'_> {
             let first = recs
                 .iter()
                 .find(|r| self.ctx.counts_meaningful(r))
-                .map(|r| r.t)
+                .map(|r| r.t())
                 .unwrap_or(t);
             out.push(format!("first meaningful contact {}", ago(t - first)));
         }

@@ -331,11 +331,11 @@ impl<'g> GraphView<'g> {
             let mut best: Option<(f64, i64)> = None;
             let mut prev = i64::MIN;
             for r in self.ctx.slice(&tie.log, t) {
-                if self.ctx.counts_meaningful(r) && r.t != prev {
-                    prev = r.t;
-                    let v = self.value_at(id, r.t);
+                if self.ctx.counts_meaningful(r) && r.t() != prev {
+                    prev = r.t();
+                    let v = self.value_at(id, r.t());
                     if best.is_none_or(|(b, _)| v > b) {
-                        best = Some((v, r.t));
+                        best = Some((v, r.t()));
                     }
                 }
             }
