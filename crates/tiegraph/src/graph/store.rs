@@ -36,7 +36,8 @@ pub(crate) const NO_DURATION: u32 = u32::MAX;
 /// record takes 20 bytes instead of the 24 that the fields apart took with
 /// their padding (the logs are most of a graph's memory: 40 MB less at W1's
 /// 10M rows). Packed to four bytes, so that a log's records lie 20 bytes
-/// apart; x86 and ARM read the unaligned integers at no cost.
+/// apart; x86-64 and 64-bit ARM read the unaligned integers at little or
+/// no cost.
 #[derive(Clone, Copy, PartialEq, Default)]
 #[repr(C, packed(4))]
 pub(crate) struct Record {
