@@ -38,7 +38,7 @@ pub(crate) const NO_DURATION: u32 = u32::MAX;
 /// 10M rows). Packed to four bytes, so that a log's records lie 20 bytes
 /// apart; x86-64 and 64-bit ARM read the unaligned integers at little or
 /// no cost.
-#[derive(Clone, Copy, PartialEq, Default)]
+#[derive(Clone, Copy, PartialEq)]
 #[repr(C, packed(4))]
 pub(crate) struct Record {
     /// The time in seconds since the Unix epoch, offset by
@@ -49,6 +49,14 @@ pub(crate) struct Record {
     pub mult: f64,
     /// Duration in whole seconds; [`NO_DURATION`] when unknown.
     pub dur: u32,
+}
+
+/// At the epoch, with every other field zero, as the fields' own defaults
+/// made it before they were packed (a zero `when` is a time out of range).
+impl Default for Record {
+    fn default() -> Record {
+        Record::new(0, 0, 0, 0.0, 0)
+    }
 }
 
 impl std::fmt::Debug for Record {
@@ -235,6 +243,11 @@ mod tests {
     #[test]
     fn record_is_20_bytes() {
         assert_eq!(std::mem::size_of::<Record>(), 20);
+    }
+
+    #[test]
+    fn the_default_record_is_at_the_epoch() {
+        assert_eq!(fields(&Record::default()), (0, 0, 0, 0, 0));
     }
 
     fn rec(t: i64, ch: u16, side: u8) -> Record {
