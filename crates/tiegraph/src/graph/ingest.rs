@@ -186,7 +186,9 @@ impl<'a> Row<'a> {
         }
     }
 
-    /// Checks the row and turns it into a record (with `side` still 0).
+    /// Checks the row and turns it into a record whose side is `src`'s by
+    /// key order ([`side_of`]); callers that orient the tie by person id
+    /// set it again.
     pub(crate) fn validate(
         &self,
         g: &RelationshipGraph,
