@@ -79,6 +79,8 @@ impl Record {
     /// Where the channel and the time start in `when`; the side is below.
     const CH_AT: u32 = 4;
     const T_AT: u32 = 20;
+    /// The bits of `when` that hold the side.
+    const SIDE_BITS: u64 = (1 << Record::CH_AT) - 1;
 
     /// A record of an interaction at `t` (seconds since the epoch, within
     /// chrono's range) on channel `ch`, started by `side` (0 for the tie's
@@ -111,7 +113,7 @@ impl Record {
     /// 0 when the tie's `a` initiated it, 1 when `b` did.
     #[inline]
     pub(crate) fn side(&self) -> u8 {
-        (self.when & ((1 << Record::CH_AT) - 1)) as u8
+        (self.when & Record::SIDE_BITS) as u8
     }
 
     /// The same record, started by `side`.
@@ -119,7 +121,7 @@ impl Record {
     pub(crate) fn with_side(self, side: u8) -> Record {
         debug_assert!(side <= 1, "a side is 0 or 1");
         Record {
-            when: self.when & !((1 << Record::CH_AT) - 1) | u64::from(side),
+            when: self.when & !Record::SIDE_BITS | u64::from(side),
             ..self
         }
     }
@@ -238,6 +240,8 @@ pub(crate) fn pair_key(a: PersonId, b: PersonId) -> u64 {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
 
     #[test]
@@ -258,14 +262,13 @@ mod tests {
         (r.t(), r.ch(), r.side(), r.mult.to_bits(), r.dur)
     }
 
+    /// chrono's first and last second: the times a record can hold.
+    const FIRST: i64 = chrono::DateTime::<chrono::Utc>::MIN_UTC.timestamp();
+    const LAST: i64 = chrono::DateTime::<chrono::Utc>::MAX_UTC.timestamp();
+
     #[test]
     fn a_record_gives_back_its_fields_at_the_ends_of_each() {
-        use chrono::{DateTime, Utc};
-        let (lo, hi) = (
-            DateTime::<Utc>::MIN_UTC.timestamp(),
-            DateTime::<Utc>::MAX_UTC.timestamp(),
-        );
-        for t in [lo, lo + 1, -1, 0, 1, 1_764_028_800, hi - 1, hi] {
+        for t in [FIRST, FIRST + 1, -1, 0, 1, 1_764_028_800, LAST - 1, LAST] {
             for (ch, side) in [(0, 0), (0, 1), (u16::MAX, 0), (u16::MAX, 1), (7, 1)] {
                 for dur in [0, 1, NO_DURATION] {
                     let r = Record::new(t, ch, side, 0.25, dur);
@@ -281,32 +284,29 @@ mod tests {
         }
     }
 
-    proptest::proptest! {
+    proptest! {
         #[test]
         fn records_keep_their_fields_and_order_by_them(
-            t in chrono::DateTime::<chrono::Utc>::MIN_UTC.timestamp()..=chrono::DateTime::<chrono::Utc>::MAX_UTC.timestamp(),
-            ch in proptest::prelude::any::<u16>(),
+            t in FIRST..=LAST,
+            ch in any::<u16>(),
             side in 0u8..=1,
-            mult in proptest::prelude::any::<f64>(),
-            dur in proptest::prelude::any::<u32>(),
+            mult in any::<f64>(),
+            dur in any::<u32>(),
             // a second record near the first, so that equal fields are common
             dt in -2i64..=2,
-            other_ch in proptest::prelude::any::<bool>(),
+            other_ch in any::<bool>(),
             other_side in 0u8..=1,
-            other_mult in proptest::prelude::any::<bool>(),
-            other_dur in proptest::prelude::any::<bool>(),
+            other_mult in any::<bool>(),
+            other_dur in any::<bool>(),
         ) {
             let a = Record::new(t, ch, side, mult, dur);
-            proptest::prop_assert_eq!(fields(&a), (t, ch, side, mult.to_bits(), dur));
-            let u = (t + dt).clamp(
-                chrono::DateTime::<chrono::Utc>::MIN_UTC.timestamp(),
-                chrono::DateTime::<chrono::Utc>::MAX_UTC.timestamp(),
-            );
+            prop_assert_eq!(fields(&a), (t, ch, side, mult.to_bits(), dur));
+            let u = (t + dt).clamp(FIRST, LAST);
             let v = if other_ch { ch.wrapping_add(1) } else { ch };
             let m = if other_mult { f64::from_bits(mult.to_bits() ^ 1) } else { mult };
             let d = if other_dur { dur.wrapping_sub(1) } else { dur };
             let b = Record::new(u, v, other_side, m, d);
-            proptest::prop_assert_eq!(
+            prop_assert_eq!(
                 a.canonical_cmp(&b),
                 fields(&a).cmp(&fields(&b)),
                 "time, channel, side, weight, duration"
