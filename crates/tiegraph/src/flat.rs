@@ -306,6 +306,15 @@ impl<K: FlatKey, V: Id> FlatMap<K, V> {
         }
     }
 
+    /// [`prefetch`](Self::prefetch) of the key whose hash is `hash`.
+    #[cfg(feature = "arrow")]
+    #[inline]
+    pub(crate) fn prefetch_hash(&self, hash: u64) {
+        if !self.slots.is_empty() {
+            prefetch(&self.slots[(hash >> self.shift) as usize]);
+        }
+    }
+
     /// Every key, to change in ways that keep its hash and its equality
     /// to the other keys.
     pub(crate) fn keys_mut(&mut self) -> impl Iterator<Item = &mut K> + '_ {

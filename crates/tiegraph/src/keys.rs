@@ -13,6 +13,16 @@ const INLINE: usize = 15;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub(crate) struct Packed([u64; 2]);
 
+impl Packed {
+    /// The packed key's [`key_head`]: its first eight bytes, big-endian,
+    /// zero-padded, which a pack holds little-endian in its first word.
+    #[cfg(feature = "arrow")]
+    #[inline]
+    pub(crate) fn head(self) -> u64 {
+        self.0[0].swap_bytes()
+    }
+}
+
 impl FlatKey for Packed {
     #[inline]
     fn hash(&self) -> u64 {
@@ -369,6 +379,22 @@ impl<V: Id> KeyIndex<V> {
             Some(p) => self.short.prefetch(p),
             None => self.long.prefetch(key.as_bytes()),
         }
+    }
+
+    /// [`get`](Self::get) of a key of at most [`INLINE`] bytes, given its
+    /// pack and the pack's hash: a bulk load computes both once, for the
+    /// key's prefetch and for its lookup.
+    #[cfg(feature = "arrow")]
+    #[inline]
+    pub(crate) fn get_packed(&self, p: Packed, hash: u64) -> Option<V> {
+        self.short.get_by(hash, |k| *k == p).map(|(_, v)| v)
+    }
+
+    /// [`prefetch`](Self::prefetch) of a packed key, by its pack's hash.
+    #[cfg(feature = "arrow")]
+    #[inline]
+    pub(crate) fn prefetch_packed(&self, hash: u64) {
+        self.short.prefetch_hash(hash);
     }
 
     pub(crate) fn contains_key(&self, key: &str) -> bool {

@@ -7,6 +7,8 @@ use super::TieId;
 use super::store::{NO_DURATION, Record, pair_key, sort_log};
 use crate::error::{Error, Result};
 use crate::flat::{AHEAD, FlatMap};
+#[cfg(feature = "arrow")]
+use crate::keys::Packed;
 use crate::keys::{KeyIndex, key_head};
 use crate::model::{ChannelId, Interaction, PersonId};
 
@@ -576,6 +578,59 @@ impl People {
         let rec = row.record(u8::from(src_after))?;
         let ids = if src_after { [dst, src] } else { [src, dst] };
         Some(Checked { ids, rec })
+    }
+
+    /// [`check_plain`](Self::check_plain) of a row whose keys, of at most
+    /// 15 bytes each, come packed with their hashes (source, then
+    /// destination), as a plain key column's reader prepared them once for
+    /// both the prefetch and the lookup. `None` when the keys' first eight
+    /// bytes are the same (the full comparison is the general path's) or a
+    /// field is bad.
+    #[cfg(feature = "arrow")]
+    #[inline(always)]
+    pub(crate) fn check_packed(
+        &self,
+        g: &RelationshipGraph,
+        fields: PlainFields,
+        [(src, src_hash), (dst, dst_hash)]: [(Packed, u64); 2],
+    ) -> Option<Checked> {
+        // the heads order the keys as `key_cmp` does when they differ
+        let (src_head, dst_head) = (src.head(), dst.head());
+        if src_head == dst_head {
+            return None;
+        }
+        let src_after = src_head > dst_head;
+        let rec = fields.record(u8::from(src_after))?;
+        let ids = [
+            self.known_packed(g, src, src_hash),
+            self.known_packed(g, dst, dst_hash),
+        ];
+        Some(Checked {
+            ids: if src_after { [ids[1], ids[0]] } else { ids },
+            rec,
+        })
+    }
+
+    /// [`known`](Self::known) of a packed key, [`UNRESOLVED`] for nobody.
+    #[cfg(feature = "arrow")]
+    #[inline(always)]
+    fn known_packed(&self, g: &RelationshipGraph, key: Packed, hash: u64) -> u32 {
+        if !g.index.is_empty() {
+            if let Some(id) = g.index.get_packed(key, hash) {
+                return id.0;
+            }
+        }
+        self.new_index.get_packed(key, hash).unwrap_or(UNRESOLVED)
+    }
+
+    /// [`prefetch`](Self::prefetch) of a packed key, by its pack's hash.
+    #[cfg(feature = "arrow")]
+    #[inline(always)]
+    pub(crate) fn prefetch_packed(&self, g: &RelationshipGraph, hash: u64) {
+        if !g.index.is_empty() {
+            g.index.prefetch_packed(hash);
+        }
+        self.new_index.prefetch_packed(hash);
     }
 
     /// A checked row's record, with the ids of its people (given, or found
