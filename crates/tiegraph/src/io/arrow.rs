@@ -363,16 +363,9 @@ struct Found {
 /// checking a row of the Rust-generated W1 log (1M rows, `Utf8`) took 342
 /// instructions instead of 682.
 enum PlainKeys<'b> {
-    Utf8 {
-        offsets: &'b [i32],
-        values: &'b [u8],
-    },
-    Large {
-        offsets: &'b [i64],
-        values: &'b [u8],
-    },
-    /// Keys of up to 12 bytes are in their views.
-    View(&'b [u128]),
+    Utf8 { offsets: &'b [i32], values: &'b [u8] },
+    Large { offsets: &'b [i64], values: &'b [u8] },
+    View(&'b arrow_array::StringViewArray),
 }
 
 impl<'b> PlainKeys<'b> {
@@ -387,15 +380,15 @@ impl<'b> PlainKeys<'b> {
                 offsets: a.value_offsets(),
                 values: a.values(),
             }),
-            Strs::View(a) if a.null_count() == 0 => Some(PlainKeys::View(a.views())),
+            Strs::View(a) if a.null_count() == 0 => Some(PlainKeys::View(a)),
             _ => None,
         }
     }
 
     /// Row `i`'s key packed, with the pack's hash; `None` for an empty key,
-    /// one longer than a pack holds, one of the last bytes of the column's
-    /// data, which the 16-byte window would pass, or a view's key of more
-    /// than 12 bytes (the general path takes those).
+    /// one longer than a pack holds, or one of the last bytes of its
+    /// column's data, which the 16-byte window would pass (the general
+    /// path takes those).
     #[inline(always)]
     fn packed(&self, i: usize) -> Option<(Packed, u64)> {
         fn window(values: &[u8], start: usize, end: usize) -> Option<([u8; 16], usize)> {
@@ -408,15 +401,7 @@ impl<'b> PlainKeys<'b> {
             PlainKeys::Large { offsets, values } => {
                 window(values, offsets[i] as usize, offsets[i + 1] as usize)?
             }
-            PlainKeys::View(views) => {
-                // the length in the low 32 bits, then the key's bytes
-                let view = views[i];
-                let n = view as u32 as usize;
-                if n > 12 {
-                    return None;
-                }
-                ((view >> 32).to_le_bytes(), n)
-            }
+            PlainKeys::View(a) => columns::view_window(a, i)?,
         };
         if n == 0 {
             return None;
@@ -1835,7 +1820,7 @@ mod tests {
         #[test]
         fn arrow_loads_accept_and_reject_rows_like_one_row_at_a_time(
             rows in proptest::collection::vec((0..9usize, 0..9usize, 0..7usize, 0..6usize, 0..7usize), 1..300),
-            dictionary in proptest::bool::ANY,
+            channel_layout in 0..3usize,
             key_layout in 0..4usize,
         ) {
             let mut g = RelationshipGraph::new();
@@ -1870,7 +1855,14 @@ mod tests {
                 ("src", keys(rows.iter().map(|r| pick(r).0).collect())),
                 ("dst", keys(rows.iter().map(|r| pick(r).1).collect())),
                 ("time", Arc::new(TimestampSecondArray::from((0..rows.len()).map(secs).collect::<Vec<_>>()))),
-                ("channel", strs(rows.iter().map(|r| pick(r).2).collect(), dictionary)),
+                ("channel", {
+                    let names: Vec<&str> = rows.iter().map(|r| pick(r).2).collect();
+                    match channel_layout {
+                        0 => strs(names, false),
+                        1 => Arc::new(StringViewArray::from(names)) as ArrayRef,
+                        _ => strs(names, true),
+                    }
+                }),
                 ("weight", Arc::new(arrow_array::Float64Array::from_iter_values(rows.iter().map(|r| pick(r).3)))),
                 ("duration", Arc::new(rows.iter().map(|r| pick(r).4).collect::<arrow_array::Float64Array>())),
             ]);

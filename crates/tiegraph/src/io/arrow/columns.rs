@@ -128,6 +128,7 @@ impl<'b> Strs<'b> {
                 let o = a.value_offsets();
                 of(a.values(), o[i] as usize, o[i + 1] as usize)
             }
+            Strs::View(a) if a.is_valid(i) => view_window(a, i),
             _ => None,
         }
     }
@@ -164,6 +165,26 @@ impl<'b> Strs<'b> {
             _ => Vec::new(),
         }
     }
+}
+
+/// [`Strs::window`] of row `i` of a view column: a string of up to 12
+/// bytes is in its view (the length in the low 32 bits, then the bytes,
+/// zero-padded); a longer one in a data buffer, which the view names with
+/// the string's offset in it.
+#[inline]
+pub(super) fn view_window(a: &StringViewArray, i: usize) -> Option<([u8; 16], usize)> {
+    let view = a.views()[i];
+    let n = view as u32 as usize;
+    if n <= 12 {
+        return Some(((view >> 32).to_le_bytes(), n));
+    }
+    let (buffer, offset) = ((view >> 64) as u32 as usize, (view >> 96) as u32 as usize);
+    let window = a
+        .data_buffers()
+        .get(buffer)?
+        .as_slice()
+        .get(offset..offset + 16)?;
+    Some((window.try_into().ok()?, n))
 }
 
 /// A time column, as seconds since the epoch.
