@@ -21,8 +21,7 @@ use rayon::prelude::*;
 use self::columns::{Nums, Strs, Times, column, numbers};
 use super::{ConnectionColumns, InteractionColumns};
 use crate::error::{Error, Result};
-use crate::flat::AHEAD;
-use crate::flat::FlatKey;
+use crate::flat::{AHEAD, FlatKey};
 use crate::graph::{
     ChannelRef, Checked, Fields, LoadReport, OnError, People, PlainFields, PlainRow, RelationshipGraph, Row,
     SkippedRow, Staging,
