@@ -368,18 +368,40 @@ enum PlainKeys<'b> {
 }
 
 impl<'b> PlainKeys<'b> {
+    /// The reader of a plain key column without nulls whose keys are
+    /// short on average: with longer ones (email addresses), which a pack
+    /// cannot hold, each row would try to pack its keys and then take the
+    /// general path anyway (W1 10M with addresses of 18 to 42 bytes,
+    /// fifteen loads each in alternating processes, a noisy spell: load
+    /// medians 1.307 s on the general path, 1.393 s through this reader).
     fn of(strs: &Strs<'b>) -> Option<PlainKeys<'b>> {
         use arrow_array::Array;
+        /// The most bytes a key takes on average for the reader to be used.
+        const SHORT: usize = 15;
+        let short = |bytes: usize, keys: usize| bytes <= SHORT * keys;
         match strs {
-            Strs::Utf8(a) if a.null_count() == 0 => Some(PlainKeys::Utf8 {
-                offsets: a.value_offsets(),
-                values: a.values(),
-            }),
-            Strs::Large(a) if a.null_count() == 0 => Some(PlainKeys::Large {
-                offsets: a.value_offsets(),
-                values: a.values(),
-            }),
-            Strs::View(a) if a.null_count() == 0 => Some(PlainKeys::View(a)),
+            Strs::Utf8(a) if a.null_count() == 0 => {
+                let o = a.value_offsets();
+                short((o[o.len() - 1] - o[0]) as usize, a.len()).then_some(PlainKeys::Utf8 {
+                    offsets: o,
+                    values: a.values(),
+                })
+            }
+            Strs::Large(a) if a.null_count() == 0 => {
+                let o = a.value_offsets();
+                short((o[o.len() - 1] - o[0]) as usize, a.len()).then_some(PlainKeys::Large {
+                    offsets: o,
+                    values: a.values(),
+                })
+            }
+            Strs::View(a) if a.null_count() == 0 => {
+                // a view's length is in its low 32 bits: a sample of them
+                let views = a.views();
+                let step = (views.len() / 64).max(1);
+                let sample = views.iter().step_by(step);
+                let bytes: usize = sample.clone().map(|&v| v as u32 as usize).sum();
+                short(bytes, sample.count()).then_some(PlainKeys::View(a))
+            }
             _ => None,
         }
     }
