@@ -300,16 +300,13 @@ impl<K: FlatKey, V: Id> FlatMap<K, V> {
     /// few rows ahead of the row it reads.
     #[inline]
     pub(crate) fn prefetch(&self, key: K) {
-        // no slots, no home: the shift would be 64
-        if !self.slots.is_empty() {
-            prefetch(&self.slots[self.home(&key)]);
-        }
+        self.prefetch_hash(key.hash());
     }
 
     /// [`prefetch`](Self::prefetch) of the key whose hash is `hash`.
-    #[cfg(feature = "arrow")]
     #[inline]
     pub(crate) fn prefetch_hash(&self, hash: u64) {
+        // no slots, no home: the shift would be 64
         if !self.slots.is_empty() {
             prefetch(&self.slots[(hash >> self.shift) as usize]);
         }

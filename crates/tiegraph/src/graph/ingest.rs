@@ -599,16 +599,11 @@ impl People {
         if src_head == dst_head {
             return None;
         }
-        let src_after = src_head > dst_head;
-        let rec = fields.record(u8::from(src_after))?;
         let ids = [
             self.known_packed(g, src, src_hash),
             self.known_packed(g, dst, dst_hash),
         ];
-        Some(Checked {
-            ids: if src_after { [ids[1], ids[0]] } else { ids },
-            rec,
-        })
+        self.check_keyed(fields, ids, src_head > dst_head)
     }
 
     /// [`known`](Self::known) of a packed key, [`UNRESOLVED`] for nobody.

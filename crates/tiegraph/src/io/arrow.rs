@@ -355,81 +355,56 @@ struct Found {
     fresh: Vec<usize>,
 }
 
-/// A plain key column without nulls (`Utf8`, `LargeUtf8` or `Utf8View`),
-/// read past [`Strs`]: each key is read once, packed and hashed, for both
-/// its prefetch and its lookup, where the general path read it through
-/// the column's layout twice and packed and hashed it twice. callgrind:
-/// checking a row of the Rust-generated W1 log (1M rows, `Utf8`) took 342
-/// instructions instead of 682.
-enum PlainKeys<'b> {
-    Utf8 { offsets: &'b [i32], values: &'b [u8] },
-    Large { offsets: &'b [i64], values: &'b [u8] },
-    View(&'b arrow_array::StringViewArray),
+/// Whether the check reads `strs`'s keys with [`packed_key`]: a plain key
+/// column (`Utf8`, `LargeUtf8` or `Utf8View`) without nulls, whose keys
+/// are short on average. Each key is then read once, packed and hashed,
+/// for both its prefetch and its lookup, where the general path read it
+/// through the column's layout twice and packed and hashed it twice.
+/// callgrind: checking a row of the Rust-generated W1 log (1M rows,
+/// `Utf8`) took 342 instructions instead of 682.
+///
+/// Longer keys (email addresses), which a pack cannot hold, would try to
+/// pack on every row and take the general path anyway (W1 10M with
+/// addresses of 18 to 42 bytes, fifteen loads each in alternating
+/// processes, a noisy spell: load medians 1.307 s on the general path,
+/// 1.393 s through this reader).
+fn packs_its_keys(strs: &Strs<'_>) -> bool {
+    use arrow_array::Array;
+    /// The most bytes a key takes on average for the keys to be packed.
+    const SHORT: usize = 15;
+    let short = |bytes: usize, keys: usize| bytes <= SHORT * keys;
+    match strs {
+        Strs::Utf8(a) if a.null_count() == 0 => {
+            let o = a.value_offsets();
+            short((o[o.len() - 1] - o[0]) as usize, a.len())
+        }
+        Strs::Large(a) if a.null_count() == 0 => {
+            let o = a.value_offsets();
+            short((o[o.len() - 1] - o[0]) as usize, a.len())
+        }
+        Strs::View(a) if a.null_count() == 0 => {
+            // a view's length is in its low 32 bits: a sample of them
+            let views = a.views();
+            let step = (views.len() / 64).max(1);
+            let sample = views.iter().step_by(step);
+            let bytes: usize = sample.clone().map(|&v| v as u32 as usize).sum();
+            short(bytes, sample.count())
+        }
+        _ => false,
+    }
 }
 
-impl<'b> PlainKeys<'b> {
-    /// The reader of a plain key column without nulls whose keys are
-    /// short on average: with longer ones (email addresses), which a pack
-    /// cannot hold, each row would try to pack its keys and then take the
-    /// general path anyway (W1 10M with addresses of 18 to 42 bytes,
-    /// fifteen loads each in alternating processes, a noisy spell: load
-    /// medians 1.307 s on the general path, 1.393 s through this reader).
-    fn of(strs: &Strs<'b>) -> Option<PlainKeys<'b>> {
-        use arrow_array::Array;
-        /// The most bytes a key takes on average for the reader to be used.
-        const SHORT: usize = 15;
-        let short = |bytes: usize, keys: usize| bytes <= SHORT * keys;
-        match strs {
-            Strs::Utf8(a) if a.null_count() == 0 => {
-                let o = a.value_offsets();
-                short((o[o.len() - 1] - o[0]) as usize, a.len()).then_some(PlainKeys::Utf8 {
-                    offsets: o,
-                    values: a.values(),
-                })
-            }
-            Strs::Large(a) if a.null_count() == 0 => {
-                let o = a.value_offsets();
-                short((o[o.len() - 1] - o[0]) as usize, a.len()).then_some(PlainKeys::Large {
-                    offsets: o,
-                    values: a.values(),
-                })
-            }
-            Strs::View(a) if a.null_count() == 0 => {
-                // a view's length is in its low 32 bits: a sample of them
-                let views = a.views();
-                let step = (views.len() / 64).max(1);
-                let sample = views.iter().step_by(step);
-                let bytes: usize = sample.clone().map(|&v| v as u32 as usize).sum();
-                short(bytes, sample.count()).then_some(PlainKeys::View(a))
-            }
-            _ => None,
-        }
+/// Row `i`'s key packed, with the pack's hash; `None` for an empty key,
+/// one longer than a pack holds, or one without a 16-byte window (see
+/// [`Strs::window`]): the general path takes those.
+#[inline(always)]
+fn packed_key(strs: &Strs<'_>, i: usize) -> Option<(Packed, u64)> {
+    let (window, n) = strs.window(i)?;
+    if n == 0 {
+        return None;
     }
-
-    /// Row `i`'s key packed, with the pack's hash; `None` for an empty key,
-    /// one longer than a pack holds, or one of the last bytes of its
-    /// column's data, which the 16-byte window would pass (the general
-    /// path takes those).
-    #[inline(always)]
-    fn packed(&self, i: usize) -> Option<(Packed, u64)> {
-        fn window(values: &[u8], start: usize, end: usize) -> Option<([u8; 16], usize)> {
-            Some((values.get(start..start + 16)?.try_into().ok()?, end - start))
-        }
-        let (window, n) = match *self {
-            PlainKeys::Utf8 { offsets, values } => {
-                window(values, offsets[i] as usize, offsets[i + 1] as usize)?
-            }
-            PlainKeys::Large { offsets, values } => {
-                window(values, offsets[i] as usize, offsets[i + 1] as usize)?
-            }
-            PlainKeys::View(a) => columns::view_window(a, i)?,
-        };
-        if n == 0 {
-            return None;
-        }
-        let p = pack_padded(window, n)?;
-        Some((p, p.hash()))
-    }
+    let p = pack_padded(window, n)?;
+    Some((p, p.hash()))
 }
 
 /// Checks row `i`, through the general path: the dictionaries' ids when
@@ -493,64 +468,60 @@ fn check_block(
         }
         Err(e) => Some((i - start, Some(e))),
     };
-    let notes: Vec<Note> = match (PlainKeys::of(&cols.src), PlainKeys::of(&cols.dst)) {
-        (Some(src), Some(dst)) => {
-            // in pieces, each read in order with its keys prepared a few
-            // rows ahead: a piece is long enough for its first rows, which
-            // nothing asked for ahead, not to matter
-            const PIECE: usize = 4096;
-            const RING: usize = 2 * AHEAD;
-            let pieces: Vec<Vec<Note>> = rows
-                .par_chunks_mut(PIECE)
-                .enumerate()
-                .map(|(p, piece)| {
-                    let first = start + p * PIECE;
-                    let end = first + piece.len();
-                    let mut ring = [[None; 2]; RING];
-                    // row `i`'s keys, and a request for their slots
-                    let prepare = |i: usize, ring: &mut [[Option<(Packed, u64)>; 2]; RING]| {
-                        for (j, (keys, strs)) in
-                            [(&src, &cols.src), (&dst, &cols.dst)].into_iter().enumerate()
-                        {
-                            let key = keys.packed(i);
-                            match key {
-                                Some((_, hash)) => people.prefetch_packed(graph, hash),
-                                None => {
-                                    if let Some(k) = strs.get(i) {
-                                        people.prefetch(graph, k);
-                                    }
+    let notes: Vec<Note> = if packs_its_keys(&cols.src) && packs_its_keys(&cols.dst) {
+        // in pieces, each read in order with its keys prepared a few
+        // rows ahead: a piece is long enough for its first rows, which
+        // nothing asked for ahead, not to matter
+        const PIECE: usize = 4096;
+        const RING: usize = 2 * AHEAD;
+        let pieces: Vec<Vec<Note>> = rows
+            .par_chunks_mut(PIECE)
+            .enumerate()
+            .map(|(p, piece)| {
+                let first = start + p * PIECE;
+                let end = first + piece.len();
+                let mut ring = [[None; 2]; RING];
+                // row `i`'s keys, and a request for their slots
+                let prepare = |i: usize, ring: &mut [[Option<(Packed, u64)>; 2]; RING]| {
+                    for (j, strs) in [&cols.src, &cols.dst].into_iter().enumerate() {
+                        let key = packed_key(strs, i);
+                        match key {
+                            Some((_, hash)) => people.prefetch_packed(graph, hash),
+                            None => {
+                                if let Some(k) = strs.get(i) {
+                                    people.prefetch(graph, k);
                                 }
                             }
-                            ring[i % RING][j] = key;
                         }
+                        ring[i % RING][j] = key;
+                    }
+                };
+                for i in first..end.min(first + AHEAD) {
+                    prepare(i, &mut ring);
+                }
+                let mut notes = Vec::new();
+                for (i, slot) in (first..end).zip(piece.iter_mut()) {
+                    if i + AHEAD < end {
+                        prepare(i + AHEAD, &mut ring);
+                    }
+                    let fast = match ring[i % RING] {
+                        [Some(s), Some(d)] => cols
+                            .plain_fields(i, graph)
+                            .and_then(|row| people.check_packed(graph, row, [s, d])),
+                        _ => None,
                     };
-                    for i in first..end.min(first + AHEAD) {
-                        prepare(i, &mut ring);
-                    }
-                    let mut notes = Vec::new();
-                    for (i, slot) in (first..end).zip(piece.iter_mut()) {
-                        if i + AHEAD < end {
-                            prepare(i + AHEAD, &mut ring);
-                        }
-                        let fast = match ring[i % RING] {
-                            [Some(s), Some(d)] => cols
-                                .plain_fields(i, graph)
-                                .and_then(|row| people.check_packed(graph, row, [s, d])),
-                            _ => None,
-                        };
-                        let checked = match fast {
-                            Some(c) => Ok(c),
-                            None => check_row(graph, cols, f, dicts, people, i),
-                        };
-                        notes.extend(note(i, checked, slot));
-                    }
-                    notes
-                })
-                .collect();
-            pieces.into_iter().flatten().collect()
-        }
-        _ => rows
-            .par_iter_mut()
+                    let checked = match fast {
+                        Some(c) => Ok(c),
+                        None => check_row(graph, cols, f, dicts, people, i),
+                    };
+                    notes.extend(note(i, checked, slot));
+                }
+                notes
+            })
+            .collect();
+        pieces.into_iter().flatten().collect()
+    } else {
+        rows.par_iter_mut()
             .enumerate()
             .filter_map(|(i, slot)| {
                 let i = start + i;
@@ -568,7 +539,7 @@ fn check_block(
                 }
                 note(i, check_row(graph, cols, f, dicts, people, i), slot)
             })
-            .collect(),
+            .collect()
     };
     let mut found = Found {
         errors: Vec::new(),

@@ -172,7 +172,7 @@ impl<'b> Strs<'b> {
 /// zero-padded); a longer one in a data buffer, which the view names with
 /// the string's offset in it.
 #[inline]
-pub(super) fn view_window(a: &StringViewArray, i: usize) -> Option<([u8; 16], usize)> {
+fn view_window(a: &StringViewArray, i: usize) -> Option<([u8; 16], usize)> {
     let view = a.views()[i];
     let n = view as u32 as usize;
     if n <= 12 {
