@@ -98,8 +98,11 @@ def run(table, as_of_s: int) -> list[tuple[str, int, str, float]]:
 
     rows = []
     for person in sorted(G.nodes):
+        # a tie of strength 0 is no one's strong tie (tiegraph lists ties above 0)
         best = heapq.nsmallest(
-            10, G[person].items(), key=lambda item: (-item[1]["strength"], item[0])
+            10,
+            ((o, e) for o, e in G[person].items() if e["strength"] > 0),
+            key=lambda item: (-item[1]["strength"], item[0]),
         )
         for rank, (other, e) in enumerate(best, start=1):
             rows.append((person, rank, other, e["strength"]))

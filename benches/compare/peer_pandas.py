@@ -84,13 +84,16 @@ def run(table, as_of_s: int) -> pd.DataFrame:
     # Not two-way: ω_K K / Σω with K = 0, since W1 has no connections.
     strength = score.where(two_way, 0.0)
 
-    a = p.index.get_level_values("a")
-    b = p.index.get_level_values("b")
+    # a tie of strength 0 is no one's strong tie (tiegraph lists ties above 0)
+    keep = (strength > 0).to_numpy()
+    a = p.index.get_level_values("a")[keep]
+    b = p.index.get_level_values("b")[keep]
+    s = strength.to_numpy()[keep]
     both_ways = pd.DataFrame(
         {
             "person": np.concatenate([a, b]),
             "other": np.concatenate([b, a]),
-            "strength": np.concatenate([strength.to_numpy(), strength.to_numpy()]),
+            "strength": np.concatenate([s, s]),
         }
     )
     top = both_ways.sort_values(

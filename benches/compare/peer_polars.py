@@ -112,7 +112,8 @@ def run(table, as_of_s: int) -> pl.DataFrame:
         .then(score)
         .otherwise(pl.min_horizontal(score, pl.lit(m.CAP)))
     )
-    ties = pairs.select("a", "b", strength=strength)
+    # a tie of strength 0 is no one's strong tie (tiegraph lists ties above 0)
+    ties = pairs.select("a", "b", strength=strength).filter(pl.col("strength") > 0)
 
     both_ways = pl.concat(
         [

@@ -133,7 +133,8 @@ def run(table, as_of_s: int) -> list[tuple[str, int, str, float]]:
         ties = []
         for other in node.neighbours.name:
             key = (person, other) if person < other else (other, person)
-            ties.append((-strength[key], other))
+            if strength[key] > 0:  # a tie of strength 0 is no one's strong tie
+                ties.append((-strength[key], other))
         ties.sort()
         for rank, (neg, other) in enumerate(ties[:10], start=1):
             rows.append((person, rank, other, -neg))

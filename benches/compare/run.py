@@ -3,15 +3,18 @@
 usage: python run.py [--size 10k|1m|10m] [--peers polars,pandas,...] [--runs N]
                      [--check-only] [--all] [--data FILE.parquet]
 
-Job (shared/bench/W1.md): from an Arrow table already in memory, ingest all
-rows, score every pair with the default model as of 2026-11-25T00:00:00Z,
-and list every person's ten strongest ties (ties broken by the other
-person's id). Each peer runs in its own process (worker.py): the Parquet
-read is timed apart, then a warm-up and N timed runs; peak RSS is that
-process's VmHWM after its first run (the most a process that runs W1 once
-needs) and after all of them (allocators keep some of what earlier runs
-freed). The checksum is the sum of the strengths in the top-10
-table; every peer must agree to 1e-6.
+Job (shared/bench/W1.md): from an Arrow table already in memory, ingest
+all rows, score every pair with the default model as of
+2026-11-25T00:00:00Z, and list every person's ten strongest ties (ties
+broken by the other person's id; a tie of strength 0 is listed by no
+one, as tiegraph's `strongest_ties_all` documents). Each peer runs in
+its own process (worker.py): the Parquet read is timed apart, then a
+warm-up and N timed runs; peak RSS is that process's VmHWM after its
+first run (the most a process that runs W1 once needs) and after all of
+them (allocators keep some of what earlier runs freed). The checksum is
+the sum of the strengths in the top-10 table; every peer must agree to
+1e-6, and list the same ties at the same ranks (a digest of the table's
+person, rank and other columns).
 
 Run it with the venv that setup.sh makes: .venv/bin/python run.py
 """
@@ -166,6 +169,8 @@ def main() -> int:
     # W1.md rounds its checksums to 1e-6: allow that half-unit on top.
     slack = TOLERANCE + (5e-7 if expected is not None else 0.0)
     base = next((r for r in ok if r["peer"] == "tiegraph"), None)
+    # the table every peer's must equal: tiegraph's, or the first one's
+    table = base or (ok[0] if ok else None)
     failed = False
 
     head = [
@@ -198,8 +203,11 @@ def main() -> int:
             rows.append(blank(peer, note))
             continue
         agrees = abs(r["checksum"] - reference) <= slack
-        failed |= not agrees
+        same = (r["rows"], r["digest"]) == (table["rows"], table["digest"])
+        failed |= not agrees or not same
         note = "checksum ok" if agrees else f"CHECKSUM DIFFERS from {reference:.6f}"
+        if not same:
+            note += f"; TOP TEN DIFFERS from {table['peer']}'s ({r['rows']:,} rows, {table['rows']:,} there)"
         ratio = r["median_s"] / base["median_s"] if base else None
         rows.append(
             [
@@ -241,12 +249,8 @@ def main() -> int:
     for row in rows:
         print("| " + " | ".join(row) + " |")
 
-    digests = {r["digest"] for r in ok}
-    if len(digests) > 1:
-        print(
-            "\nnote: the peers rank some ties differently (same checksum): "
-            + ", ".join(f"{r['peer']} {r['digest']}" for r in ok)
-        )
+    if table is not None and not any("DIFFERS" in row[-1] for row in rows):
+        print(f"\nevery top-ten table: {table['rows']:,} rows, the same ties at the same ranks")
     if expected is not None:
         print(f"\nexpected checksum (W1.md): {expected:.6f}")
     for r in results:
