@@ -160,7 +160,8 @@ struct Pair {
 
 /// The floor: the default model (W1's variant: no connections) computed
 /// by a plain loop over the arrays (one hash-aggregate pass, then one
-/// pass over pairs), then each person's ten strongest ties; returns the
+/// pass over pairs), then each person's ten strongest ties (ties of
+/// strength above 0, as `strongest_ties_all` lists them); returns the
 /// checksum, the sum of strengths in the top-10 table.
 pub fn floor(batch: &RecordBatch) -> f64 {
     // (weight, typical duration, class bit, mutual, lifts cap) per channel
@@ -279,9 +280,12 @@ pub fn floor(batch: &RecordBatch) -> f64 {
         } else {
             0.0
         };
-        let (a, b) = ((k >> 32) as u32, k as u32);
-        adj[a as usize].push((value, b));
-        adj[b as usize].push((value, a));
+        // a tie of strength 0 is no one's strong tie (strongest_ties_all)
+        if value > 0.0 {
+            let (a, b) = ((k >> 32) as u32, k as u32);
+            adj[a as usize].push((value, b));
+            adj[b as usize].push((value, a));
+        }
     }
     let mut checksum = 0.0;
     for list in &mut adj {
