@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import threading
 import time
 
@@ -198,3 +200,78 @@ def test_threads_scoring_at_once_agree() -> None:
         t.join(timeout=60)
     assert not errors, errors
     assert len(got) == 80 and all(x == want for x in got)
+
+
+def _one_tie(rows: int) -> tg.Graph:
+    """A graph of `rows` interactions, all between the same two people (one tie)."""
+    g = tg.Graph()
+    g.load_interactions(
+        pa.table(
+            {
+                "src": pa.array(["ana"] * rows),
+                "dst": pa.array(["lee"] * rows),
+                "time": pa.array([MS + 1000 * k for k in range(rows)], pa.timestamp("ms")),
+                "channel": pa.array(["email"] * rows),
+            }
+        )
+    )
+    assert (g.interaction_count, g.tie_count) == (rows, 1)
+    return g
+
+
+def test_a_large_graph_is_freed_on_a_thread_of_its_own() -> None:
+    """From 65,536 interactions and ties, `del` hands the graph to the freeing thread."""
+    ext = tg._tiegraph
+    assert ext._wait_for_frees()
+    before = ext._background_frees()
+    g = _one_tie(65_535)  # and one tie: 65,536
+    kept = g
+    del g
+    assert ext._wait_for_frees()
+    assert ext._background_frees() == before  # still referenced
+    assert kept.interaction_count == 65_535
+    del kept
+    assert ext._wait_for_frees()
+    assert ext._background_frees() == before + 1
+
+
+def test_a_smaller_graph_is_freed_where_it_is_dropped() -> None:
+    ext = tg._tiegraph
+    assert ext._wait_for_frees()
+    before = ext._background_frees()
+    g = _one_tie(65_534)  # and one tie: 65,535
+    del g
+    assert ext._wait_for_frees()
+    assert ext._background_frees() == before
+
+
+def test_waiting_for_frees_takes_a_timeout_of_zero_or_more() -> None:
+    assert tg._tiegraph._wait_for_frees(0.0)
+    with pytest.raises(ValueError, match=r"timeout must be .* \(got -1\)"):
+        tg._tiegraph._wait_for_frees(-1.0)
+    with pytest.raises(ValueError, match=r"\(got NaN\)"):
+        tg._tiegraph._wait_for_frees(float("nan"))
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # fork with threads running
+def test_a_forked_child_frees_its_graphs_itself() -> None:
+    """The child of a fork has the freeing thread's memory but not the thread."""
+    ext = tg._tiegraph
+    del_one = _one_tie(65_535)
+    del del_one  # the parent's freeing thread is running now
+    assert ext._wait_for_frees()
+    before = ext._background_frees()
+    pid = os.fork()
+    if pid == 0:  # the child: one interaction at a time (no thread pool after a fork)
+        ok = False
+        try:
+            g, start = tg.Graph(), at(2)
+            for k in range(65_535):
+                g.add_interaction("ana", "lee", at=start + dt.timedelta(seconds=k), channel="email")
+            del g
+            ok = ext._wait_for_frees(5.0) and ext._background_frees() == before
+        finally:
+            os._exit(0 if ok else 1)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0

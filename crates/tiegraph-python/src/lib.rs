@@ -24,7 +24,8 @@
 //! - `table.rs`: `Table`, Arrow record batches for every bulk result;
 //! - `columns.rs`: record batches from slices of core rows, one column per field;
 //! - `conv.rs`: times and option strings;
-//! - `errors.rs`: core errors as `tiegraph.TiegraphError` subclasses.
+//! - `errors.rs`: core errors as `tiegraph.TiegraphError` subclasses;
+//! - `reaper.rs`: large graphs freed on a thread of their own.
 //!
 //! Adding a method (the scoring API, say): pyo3 allows one `#[pymethods]`
 //! block per class, so declare the method in `graph.rs` and keep its body in
@@ -61,6 +62,7 @@ mod load;
 mod model;
 mod network;
 mod params;
+mod reaper;
 mod recommend;
 mod score;
 mod strength;
@@ -91,5 +93,11 @@ fn _tiegraph(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<network::PyBrokerage>()?;
     m.add_class::<network::PyCommunities>()?;
     m.add_function(wrap_pyfunction!(model::roc_auc, m)?)?;
+    // private, for tests: set as attributes, which `add_function` would put in `__all__`
+    m.setattr(
+        "_background_frees",
+        wrap_pyfunction!(reaper::_background_frees, m)?,
+    )?;
+    m.setattr("_wait_for_frees", wrap_pyfunction!(reaper::_wait_for_frees, m)?)?;
     Ok(())
 }
