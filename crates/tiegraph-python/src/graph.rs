@@ -67,7 +67,7 @@ pub struct Graph {
 impl Drop for Graph {
     fn drop(&mut self) {
         let state = self.state.get_mut().unwrap_or_else(PoisonError::into_inner);
-        crate::reaper::free(std::mem::take(&mut state.graph));
+        crate::reaper::hand_over(&mut state.graph);
     }
 }
 

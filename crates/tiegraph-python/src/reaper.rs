@@ -78,16 +78,17 @@ impl Reaper {
     }
 }
 
-/// Frees `graph`: on the reaper's thread when it is large, here otherwise.
-pub fn free(graph: RelationshipGraph) {
+/// Hands a large graph's contents to the reaper's thread, leaving an empty
+/// graph in its place; leaves a small one to be freed where it is dropped.
+pub fn hand_over(graph: &mut RelationshipGraph) {
     if graph.interaction_count() + graph.tie_count() < BACKGROUND_FROM {
-        return; // dropped here
+        return; // dropped by the caller
     }
     let Some(reaper) = reaper().filter(|r| r.pid == std::process::id()) else {
         return;
     };
     *reaper.pending() += 1;
-    match reaper.to_free.send(graph) {
+    match reaper.to_free.send(std::mem::take(graph)) {
         Ok(()) => {
             HANDED_OVER.fetch_add(1, Ordering::Relaxed);
         }
