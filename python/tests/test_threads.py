@@ -258,8 +258,8 @@ def test_waiting_for_frees_takes_a_timeout_of_zero_or_more() -> None:
 def test_a_forked_child_frees_its_graphs_itself() -> None:
     """The child of a fork has the freeing thread's memory but not the thread."""
     ext = tg._tiegraph
-    del_one = _one_tie(65_535)
-    del del_one  # the parent's freeing thread is running now
+    first = _one_tie(65_535)
+    del first  # the parent's freeing thread is running now
     assert ext._wait_for_frees()
     before = ext._background_frees()
     pid = os.fork()

@@ -11,9 +11,8 @@
 //! returns; [`wait`] waits for it (the tests do). A process forked from
 //! one that started the thread frees its graphs where they are dropped.
 
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Sender};
-use std::sync::{Condvar, Mutex, OnceLock, PoisonError};
+use std::sync::{Condvar, Mutex, MutexGuard, OnceLock, PoisonError};
 use std::time::Duration;
 
 use pyo3::prelude::*;
@@ -28,51 +27,69 @@ struct Reaper {
     /// the reaper's memory but not its thread, and frees its graphs itself.
     pid: u32,
     to_free: Sender<RelationshipGraph>,
-    /// Graphs handed over and not yet freed.
-    pending: Mutex<u64>,
+    counts: Mutex<Counts>,
     none_pending: Condvar,
 }
 
-/// Graphs handed to the reaper's thread since the module was loaded.
-static HANDED_OVER: AtomicU64 = AtomicU64::new(0);
+/// Graphs handed to the thread and freed by it; the difference is pending.
+#[derive(Default)]
+struct Counts {
+    handed_over: u64,
+    freed: u64,
+}
+
+impl Counts {
+    fn pending(&self) -> u64 {
+        self.handed_over - self.freed
+    }
+}
 
 static REAPER: OnceLock<Option<Reaper>> = OnceLock::new();
 
-/// The reaper, its thread started on first use; `None` when no thread
-/// could be started (graphs are then freed where they are dropped).
-fn reaper() -> Option<&'static Reaper> {
+/// The reaper, once started, when this process started it (not a parent
+/// before a `fork`).
+fn ours() -> Option<&'static Reaper> {
     REAPER
-        .get_or_init(|| {
-            let (to_free, freeing) = mpsc::channel::<RelationshipGraph>();
-            let started = std::thread::Builder::new()
-                .name("tiegraph-free".into())
-                .spawn(move || {
-                    for graph in freeing {
-                        drop(graph);
-                        if let Some(reaper) = REAPER.get().and_then(Option::as_ref) {
-                            reaper.done_one();
-                        }
+        .get()
+        .and_then(Option::as_ref)
+        .filter(|r| r.pid == std::process::id())
+}
+
+/// [`ours`], its thread started on first use; `None` when no thread could
+/// be started (graphs are then freed where they are dropped).
+fn start() -> Option<&'static Reaper> {
+    REAPER.get_or_init(|| {
+        let (to_free, freeing) = mpsc::channel::<RelationshipGraph>();
+        let started = std::thread::Builder::new()
+            .name("tiegraph-free".into())
+            .spawn(move || {
+                for graph in freeing {
+                    drop(graph);
+                    // set before anything is sent
+                    if let Some(reaper) = REAPER.get().and_then(Option::as_ref) {
+                        reaper.freed_one();
                     }
-                });
-            started.ok().map(|_| Reaper {
-                pid: std::process::id(),
-                to_free,
-                pending: Mutex::new(0),
-                none_pending: Condvar::new(),
-            })
+                }
+            });
+        started.ok().map(|_| Reaper {
+            pid: std::process::id(),
+            to_free,
+            counts: Mutex::new(Counts::default()),
+            none_pending: Condvar::new(),
         })
-        .as_ref()
+    });
+    ours()
 }
 
 impl Reaper {
-    fn pending(&self) -> std::sync::MutexGuard<'_, u64> {
-        self.pending.lock().unwrap_or_else(PoisonError::into_inner)
+    fn counts(&self) -> MutexGuard<'_, Counts> {
+        self.counts.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    fn done_one(&self) {
-        let mut pending = self.pending();
-        *pending = pending.saturating_sub(1);
-        if *pending == 0 {
+    fn freed_one(&self) {
+        let mut counts = self.counts();
+        counts.freed += 1;
+        if counts.pending() == 0 {
             self.none_pending.notify_all();
         }
     }
@@ -84,43 +101,37 @@ pub fn hand_over(graph: &mut RelationshipGraph) {
     if graph.interaction_count() + graph.tie_count() < BACKGROUND_FROM {
         return; // dropped by the caller
     }
-    let Some(reaper) = reaper().filter(|r| r.pid == std::process::id()) else {
-        return;
-    };
-    *reaper.pending() += 1;
-    match reaper.to_free.send(std::mem::take(graph)) {
-        Ok(()) => {
-            HANDED_OVER.fetch_add(1, Ordering::Relaxed);
-        }
-        Err(returned) => {
-            // the thread is gone (it can only have panicked): free it here
-            reaper.done_one();
-            drop(returned.0);
-        }
+    let Some(reaper) = start() else { return };
+    // counted before it is sent, so that the thread never frees more than
+    // were handed over
+    reaper.counts().handed_over += 1;
+    if let Err(returned) = reaper.to_free.send(std::mem::take(graph)) {
+        // the thread is gone (it can only have panicked): free it here
+        reaper.counts().handed_over -= 1;
+        drop(returned.0);
     }
 }
 
-/// Graphs handed to the reaper's thread so far.
+/// Graphs handed to the reaper's thread so far (in a child made by `fork`,
+/// by its parent before the fork: the child hands none over).
 pub fn handed_over() -> u64 {
-    HANDED_OVER.load(Ordering::Relaxed)
+    REAPER
+        .get()
+        .and_then(Option::as_ref)
+        .map_or(0, |r| r.counts().handed_over)
 }
 
 /// Waits until every graph handed over is freed, or `timeout` passes;
 /// whether none is left.
 pub fn wait(timeout: Duration) -> bool {
-    let Some(reaper) = REAPER
-        .get()
-        .and_then(Option::as_ref)
-        .filter(|r| r.pid == std::process::id())
-    else {
+    let Some(reaper) = ours() else {
         return true; // nothing was handed over by this process
     };
-    let pending = reaper.pending();
-    let (pending, _) = reaper
+    let (counts, _) = reaper
         .none_pending
-        .wait_timeout_while(pending, timeout, |n| *n > 0)
+        .wait_timeout_while(reaper.counts(), timeout, |c| c.pending() > 0)
         .unwrap_or_else(PoisonError::into_inner);
-    *pending == 0
+    counts.pending() == 0
 }
 
 /// How many graphs have been handed to tiegraph's freeing thread so far.
