@@ -1,5 +1,8 @@
 //! Times the phases of W1 once, for profiling:
-//! `cargo run --release -p tiegraph-benches --example w1_profile [N] [PEOPLE] [RUNS] [--no-floor]`.
+//! `cargo run --release -p tiegraph-benches --example w1_profile [N] [PEOPLE] [RUNS] [--no-floor] [--no-spare]`.
+//!
+//! Dropped graphs' records are kept for the next load, as the Python package
+//! keeps them ([`tiegraph::memory`]); `--no-spare` turns that off.
 //!
 //! Each phase prints its wall time and the CPU time of the whole process
 //! over it (all threads): on a shared machine the CPU time moves less
@@ -37,6 +40,7 @@ fn timed<T>(label: &str, f: impl FnOnce() -> T) -> T {
 
 fn main() {
     let no_floor = std::env::args().any(|a| a == "--no-floor");
+    tiegraph::memory::keep_spare(!std::env::args().any(|a| a == "--no-spare"));
     let args: Vec<usize> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
     let (n, people, runs) = (
         args.first().copied().unwrap_or(1_000_000),

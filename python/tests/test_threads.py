@@ -14,6 +14,7 @@ import tiegraph as tg
 from conftest import at
 
 MS = 1_772_445_600_000
+AS_OF = dt.datetime(2026, 3, 10, tzinfo=dt.timezone.utc)
 
 
 def batch(i: int, n: int) -> pa.RecordBatch:
@@ -203,13 +204,13 @@ def test_threads_scoring_at_once_agree() -> None:
 
 
 def _one_tie(rows: int) -> tg.Graph:
-    """A graph of `rows` interactions, all between the same two people (one tie)."""
+    """A graph of `rows` interactions, all between the same two people (one tie), each way in turn."""
     g = tg.Graph()
     g.load_interactions(
         pa.table(
             {
-                "src": pa.array(["ana"] * rows),
-                "dst": pa.array(["lee"] * rows),
+                "src": pa.array([("ana", "lee")[k % 2] for k in range(rows)]),
+                "dst": pa.array([("lee", "ana")[k % 2] for k in range(rows)]),
                 "time": pa.array([MS + 1000 * k for k in range(rows)], pa.timestamp("ms")),
                 "channel": pa.array(["email"] * rows),
             }
@@ -233,6 +234,30 @@ def test_a_large_graph_is_freed_on_a_thread_of_its_own() -> None:
     del kept
     assert ext._wait_for_frees()
     assert ext._background_frees() == before + 1
+
+
+def test_a_dropped_graphs_records_serve_the_next_load_then_go_back() -> None:
+    """Kept for the next bulk load to stage its rows in; freed after five seconds unused."""
+    ext = tg._tiegraph
+    _one_tie(65_535)  # dropped at once: the freeing thread runs from here on
+    assert ext._wait_for_frees()
+    g = _one_tie(65_535)
+    want = g.strength("ana", "lee", as_of=AS_OF)
+    assert want.value > 0
+    del g
+    assert ext._wait_for_frees()
+    # one block: 65,535 records of 20 bytes
+    assert ext._spare_bytes() == 65_535 * 20
+    again = _one_tie(65_535)
+    assert ext._spare_bytes() == 0  # the load staged its rows in it
+    assert again.strength("ana", "lee", as_of=AS_OF).value == want.value
+    del again
+    assert ext._wait_for_frees()
+    assert ext._spare_bytes() == 65_535 * 20
+    deadline = time.monotonic() + 15
+    while ext._spare_bytes() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert ext._spare_bytes() == 0
 
 
 def test_a_smaller_graph_is_freed_where_it_is_dropped() -> None:

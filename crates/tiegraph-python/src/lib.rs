@@ -99,5 +99,6 @@ fn _tiegraph(m: &Bound<'_, PyModule>) -> PyResult<()> {
         wrap_pyfunction!(reaper::_background_frees, m)?,
     )?;
     m.setattr("_wait_for_frees", wrap_pyfunction!(reaper::_wait_for_frees, m)?)?;
+    m.setattr("_spare_bytes", wrap_pyfunction!(reaper::_spare_bytes, m)?)?;
     Ok(())
 }

@@ -1,17 +1,22 @@
 //! Large graphs freed on a thread of their own, so that `del g` returns at
 //! once.
 //!
-//! Freeing a graph of 10 million interactions takes 30–110 ms (its 654,484
-//! logs freed one by one, its large tables unmapped), and Python frees an
-//! object in its deallocator, with the GIL held: every Python thread waited
-//! that long. A graph of [`BACKGROUND_FROM`] interactions and ties or more
+//! Freeing a graph of 10 million interactions took 30–110 ms when each of
+//! its 654,484 ties' logs was an allocation of its own, and still takes
+//! milliseconds (its large tables unmapped); Python frees an object in its
+//! deallocator, with the GIL held, and every Python thread waited that
+//! long. A graph of [`BACKGROUND_FROM`] interactions and ties or more
 //! is now handed to one thread that frees graphs in the order they come;
 //! a smaller one is freed where it is dropped, which is quicker than the
 //! hand-over. Its memory is back some milliseconds later, not before `del`
 //! returns; [`wait`] waits for it (the tests do). A process forked from
 //! one that started the thread frees its graphs where they are dropped.
+//!
+//! Once the thread runs, a dropped graph's bulk-loaded records are kept
+//! for the next bulk load to stage its rows in ([`tiegraph::memory`]), and
+//! the thread frees them when [`KEEP_SPARE_FOR`] has passed unused.
 
-use std::sync::mpsc::{self, Sender};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Condvar, Mutex, MutexGuard, OnceLock, PoisonError};
 use std::time::Duration;
 
@@ -21,6 +26,11 @@ use tiegraph::RelationshipGraph;
 /// Interactions plus ties from which a graph is freed in the background.
 /// Below this, a graph frees in well under a millisecond.
 pub const BACKGROUND_FROM: usize = 1 << 16;
+
+/// How long a dropped graph's records are kept for the next bulk load.
+/// A script that loads again loads within this; memory let go of for
+/// longer goes back, as an allocator's decay would return it.
+pub const KEEP_SPARE_FOR: Duration = Duration::from_secs(5);
 
 struct Reaper {
     /// The process that started the thread: a child made by `fork` has
@@ -63,7 +73,7 @@ fn start() -> Option<&'static Reaper> {
         let started = std::thread::Builder::new()
             .name("tiegraph-free".into())
             .spawn(move || {
-                for graph in freeing {
+                while let Some(graph) = next(&freeing) {
                     drop(graph);
                     // set before anything is sent
                     if let Some(reaper) = REAPER.get().and_then(Option::as_ref) {
@@ -71,6 +81,9 @@ fn start() -> Option<&'static Reaper> {
                     }
                 }
             });
+        if started.is_ok() {
+            tiegraph::memory::keep_spare(true);
+        }
         started.ok().map(|_| Reaper {
             pid: std::process::id(),
             to_free,
@@ -79,6 +92,24 @@ fn start() -> Option<&'static Reaper> {
         })
     });
     ours()
+}
+
+/// The next graph to free, freeing meanwhile the records kept longer than
+/// [`KEEP_SPARE_FOR`]; `None` once no graph can come.
+fn next(freeing: &Receiver<RelationshipGraph>) -> Option<RelationshipGraph> {
+    loop {
+        let Some(since) = tiegraph::memory::spare_since() else {
+            return freeing.recv().ok();
+        };
+        let left = KEEP_SPARE_FOR.saturating_sub(since.elapsed());
+        match freeing.recv_timeout(left) {
+            Ok(graph) => return Some(graph),
+            Err(RecvTimeoutError::Timeout) => {
+                tiegraph::memory::release_spare(KEEP_SPARE_FOR);
+            }
+            Err(RecvTimeoutError::Disconnected) => return None,
+        }
+    }
 }
 
 impl Reaper {
@@ -101,7 +132,12 @@ pub fn hand_over(graph: &mut RelationshipGraph) {
     if graph.interaction_count() + graph.tie_count() < BACKGROUND_FROM {
         return; // dropped by the caller
     }
-    let Some(reaper) = start() else { return };
+    let Some(reaper) = start() else {
+        // no thread here to free kept records later (a child made by
+        // `fork`, or a thread that could not start): keep none
+        tiegraph::memory::keep_spare(false);
+        return;
+    };
     // counted before it is sent, so that the thread never frees more than
     // were handed over
     reaper.counts().handed_over += 1;
@@ -170,4 +206,19 @@ pub fn _wait_for_frees(py: Python<'_>, timeout: f64) -> PyResult<bool> {
         ))
     })?;
     Ok(py.detach(|| wait(timeout)))
+}
+
+/// Bytes of dropped graphs' records kept for the next bulk load.
+///
+/// Once the freeing thread runs, a dropped graph's bulk-loaded records (in
+/// blocks of 1 MiB or more) are kept for the next load to stage its rows
+/// in, and freed after five seconds unused. For tests and diagnostics.
+///
+/// Returns
+/// -------
+/// int
+///     Bytes kept now.
+#[pyfunction]
+pub fn _spare_bytes() -> usize {
+    tiegraph::memory::spare_bytes()
 }

@@ -97,6 +97,7 @@ mod flat;
 mod graph;
 mod io;
 mod keys;
+pub mod memory;
 mod model;
 mod score;
 

@@ -55,6 +55,7 @@ impl RelationshipGraph {
             let tie = self.tie_mut_or_new(a, b);
             let had = tie.log.len();
             tie.log
+                .to_mut()
                 .extend(t.log.iter().map(|r| r.with_ch(ch_map[r.ch() as usize])));
             if had > 0 || !same_ids {
                 tie.sort();

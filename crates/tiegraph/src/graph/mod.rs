@@ -1,5 +1,6 @@
 //! [`RelationshipGraph`]: people, their ties, and the interactions that make them.
 
+pub(crate) mod blocks;
 mod events;
 mod ingest;
 mod log;
@@ -207,7 +208,7 @@ impl RelationshipGraph {
     pub(crate) fn new_ties(
         &mut self,
         pairs: &[u64],
-        logs: impl ExactSizeIterator<Item = Vec<Record>> + Send,
+        logs: impl ExactSizeIterator<Item = blocks::Log> + Send,
     ) {
         debug_assert!(self.ties.is_empty() && self.net.edge_count() == 0, "a first load");
         debug_assert_eq!(pairs.len(), logs.len(), "a log a pair");
@@ -220,7 +221,7 @@ impl RelationshipGraph {
         } = self;
         map.reserve(pairs.len());
         net.reserve_edges(pairs.len());
-        let tie = |(i, (&pair, log)): (usize, (&u64, Vec<Record>))| {
+        let tie = |(i, (&pair, log)): (usize, (&u64, blocks::Log))| {
             let (a, b) = (PersonId((pair >> 32) as u32), PersonId(pair as u32));
             Some(TieData {
                 log,

@@ -180,17 +180,28 @@ impl RelationshipGraph {
                 .iter()
                 .flatten()
                 .map(|t| {
-                    t.log.capacity() * size_of::<Record>()
+                    t.log.own_bytes()
                         + t.conns.capacity() * size_of::<ConnRecord>()
                         + t.conns.iter().map(|c| c.platform.capacity()).sum::<usize>()
                 })
                 .sum::<usize>();
+        // a bulk load's block counts once, however many ties read from it
+        let blocks: usize = self
+            .ties
+            .iter()
+            .flatten()
+            .filter_map(|t| t.log.block())
+            .map(|b| (std::sync::Arc::as_ptr(b), b.heap_bytes()))
+            .collect::<std::collections::HashMap<_, _>>()
+            .values()
+            .sum();
         // petgraph's stable graph: a node or edge slot is its weight plus two links
         let net = self.net.capacity().0 * (size_of::<PersonId>() + 8 + 4)
             + self.net.capacity().1 * (size_of::<TieId>() + 16 + 4);
         people
             + index
             + ties
+            + blocks
             + self.pairs.heap_bytes()
             + self.free_ties.capacity() * 4
             + net

@@ -4,6 +4,8 @@ use std::cmp::Ordering;
 
 use rayon::slice::ParallelSliceMut;
 
+use super::blocks::Log;
+
 use crate::model::{ChannelId, ConnectionKind, PersonId};
 
 /// A log at least this long is sorted on all cores.
@@ -177,7 +179,7 @@ pub(crate) struct ConnRecord {
 pub(crate) struct TieData {
     pub a: PersonId,
     pub b: PersonId,
-    pub log: Vec<Record>,
+    pub log: Log,
     pub conns: Vec<ConnRecord>,
     pub edge: petgraph::stable_graph::EdgeIndex,
 }
@@ -189,7 +191,7 @@ impl TieData {
         TieData {
             a,
             b,
-            log: Vec::new(),
+            log: Log::default(),
             conns: Vec::new(),
             edge,
         }
@@ -200,7 +202,7 @@ impl TieData {
         let at = self
             .log
             .partition_point(|r| r.canonical_cmp(&rec) != Ordering::Greater);
-        self.log.insert(at, rec);
+        self.log.to_mut().insert(at, rec);
     }
 
     /// Removes one record equal to `rec`; false when there is none.
@@ -210,7 +212,7 @@ impl TieData {
             .partition_point(|r| r.canonical_cmp(rec) == Ordering::Less);
         match self.log.get(start) {
             Some(r) if r.same(rec) => {
-                self.log.remove(start);
+                self.log.to_mut().remove(start);
                 true
             }
             _ => false,
@@ -218,7 +220,7 @@ impl TieData {
     }
 
     pub(crate) fn sort(&mut self) {
-        sort_log(&mut self.log);
+        sort_log(self.log.to_mut());
     }
 
     /// Adds a connection unless an equal one is already there.

@@ -197,7 +197,7 @@ impl Snapshot {
             }
             n += log.len();
             let tie = g.tie_mut_or_new(a, b);
-            tie.log = log;
+            tie.log = log.into();
             tie.sort();
             for c in t.connections {
                 if c.side > 1 || c.platform.is_empty() || c.since.is_some_and(|s| !time_ok(s)) {

@@ -307,8 +307,9 @@ impl<'g> GraphView<'g> {
             .with_max_len(SCORE_PIECE)
             .enumerate()
             .map(|(i, &id)| {
-                // each log is an allocation of its own, anywhere: ask for a
-                // later tie's records while this one is scored
+                // a log is an allocation of its own or a range of its
+                // shard's block, anywhere: ask for a later tie's records
+                // while this one is scored
                 if let Some(&ahead) = ids.get(i + AHEAD) {
                     if let Some(first) = self.g.tie_data(ahead).log.first() {
                         crate::flat::prefetch(first);
