@@ -963,19 +963,33 @@ impl Staging {
         let tie_ids = g.staged_ties(&pairs, &firsts);
         let mut added = 0;
         let mut merged = Vec::new();
+        let mut in_block = Vec::new();
         for (ids, logs) in tie_ids.into_iter().zip(logs) {
+            let (mut rows, mut kept) = (0, 0);
+            in_block.clear();
             for (i, (&tie, log)) in ids.iter().zip(logs).enumerate() {
                 // the ties of a shard are anywhere in the graph's list
                 if let Some(ahead) = ids.get(i + AHEAD) {
                     crate::flat::prefetch(&g.ties[ahead.0 as usize]);
                 }
-                added += log.len();
+                rows += log.len();
                 let data = g.ties[tie.0 as usize].as_mut().expect("live tie");
                 if data.log.is_empty() {
+                    kept += log.len();
                     data.log = log;
+                    in_block.push(tie);
                 } else {
                     data.log.to_mut().extend_from_slice(&log);
                     merged.push(tie);
+                }
+            }
+            added += rows;
+            // a block whose rows mostly joined older logs would be held
+            // whole for the few new ties that read from it: they take
+            // copies, and the block is freed
+            if kept * 2 < rows {
+                for tie in &in_block {
+                    g.ties[tie.0 as usize].as_mut().expect("live tie").log.to_mut();
                 }
             }
         }
@@ -1062,6 +1076,71 @@ mod tests {
     /// A graph without people takes a load's index of keys as its own:
     /// short and long keys are found afterwards, under the ids the load
     /// gave them, also when everyone before them was removed.
+    /// A load into a graph with ties gives its new ties ranges of its
+    /// blocks, unless most of a block's rows joined older logs: the new
+    /// ties then take copies, and nothing holds the block.
+    #[test]
+    fn new_ties_read_from_a_block_only_when_it_is_mostly_theirs() -> crate::Result<()> {
+        use super::{pair_key, shard_of};
+        use crate::RelationshipGraph;
+        use crate::model::{Interaction, Person};
+        let start = DateTime::<Utc>::from_timestamp(1_700_000_000, 0).expect("valid time");
+        let rows = |a: &str, b: &str, n: i64| -> Vec<Interaction> {
+            (0..n)
+                .map(|k| Interaction::new(a, b, start + chrono::TimeDelta::seconds(k), "email"))
+                .collect()
+        };
+        let mut g = RelationshipGraph::new();
+        let names: Vec<String> = (0..64).map(|i| format!("p{i:02}")).collect();
+        for name in &names {
+            g.add_person(Person::new(name.as_str()))?;
+        }
+        g.add_interactions(rows("ana", "lee", 100))?;
+        let in_block = |g: &RelationshipGraph, a: &str, b: &str| -> crate::Result<bool> {
+            let (a, b) = (g.id(a)?, g.id(b)?);
+            Ok(g.tie_data(g.tie_id(a, b).expect("a tie")).log.block().is_some())
+        };
+        assert!(
+            in_block(&g, "ana", "lee")?,
+            "a first load's ties read from its blocks"
+        );
+        // a pair of known people in ana-lee's shard, and one in another
+        let shard = |a: &str, b: &str| -> crate::Result<usize> { Ok(shard_of(pair_key(g.id(a)?, g.id(b)?))) };
+        let theirs = shard("ana", "lee")?;
+        let mut same = None;
+        let mut other = None;
+        for j in 1..names.len() {
+            let s = shard(&names[0], &names[j])?;
+            if s == theirs && same.is_none() {
+                same = Some(j);
+            } else if s != theirs && other.is_none() {
+                other = Some(j);
+            }
+        }
+        let (same, other) = (
+            &names[same.expect("one in 63")],
+            &names[other.expect("one in 63")],
+        );
+        // 1,000 rows join ana-lee's log; 10 make a tie in its shard, 10 in another
+        let load: Vec<_> = [
+            rows("ana", "lee", 1_000),
+            rows(&names[0], same, 10),
+            rows(&names[0], other, 10),
+        ]
+        .concat();
+        g.add_interactions(load)?;
+        assert_eq!(g.tie("ana", "lee")?.len(), 1_100);
+        assert!(!in_block(&g, "ana", "lee")?, "a log that grew is its own");
+        assert!(
+            !in_block(&g, &names[0], same)?,
+            "10 of the block's 1,010 rows: a copy"
+        );
+        assert!(in_block(&g, &names[0], other)?, "all of its block's rows");
+        assert_eq!(g.tie(&names[0], same)?.len(), 10);
+        assert_eq!(g.tie(&names[0], other)?.len(), 10);
+        Ok(())
+    }
+
     #[test]
     fn a_first_load_keeps_its_index_of_keys() -> crate::Result<()> {
         use crate::RelationshipGraph;
