@@ -133,6 +133,28 @@ impl<'b> Strs<'b> {
         }
     }
 
+    /// Asks for the bytes of row `i`'s string in a plain column, to be
+    /// read some rows later.
+    #[inline]
+    pub(super) fn prefetch(&self, i: usize) {
+        fn at(values: &[u8], start: usize) {
+            if let Some(b) = values.get(start) {
+                crate::flat::prefetch(b);
+            }
+        }
+        match self {
+            Strs::Utf8(a) => at(
+                a.values(),
+                a.value_offsets().get(i).map_or(usize::MAX, |&o| o as usize),
+            ),
+            Strs::Large(a) => at(
+                a.values(),
+                a.value_offsets().get(i).map_or(usize::MAX, |&o| o as usize),
+            ),
+            _ => {}
+        }
+    }
+
     /// The dictionary's key of row `i`, when the column is a dictionary and
     /// the row is not null.
     pub(super) fn dict_key(&self, i: usize) -> Option<usize> {
