@@ -92,9 +92,10 @@ impl Log {
         let block = Arc::new(block);
         starts
             .windows(2)
-            .map(|w| match (u32::try_from(w[0]), u32::try_from(w[1] - w[0])) {
-                (Ok(start), Ok(len)) if w[1] <= u32::MAX as usize => Log::In(Arc::clone(&block), start, len),
-                _ => Log::Own(block.recs[w[0]..w[1]].to_vec()),
+            .map(|w| match u32::try_from(w[1]) {
+                // the end fits, and so do the start and the length
+                Ok(end) => Log::In(Arc::clone(&block), w[0] as u32, end - w[0] as u32),
+                Err(_) => Log::Own(block.recs[w[0]..w[1]].to_vec()),
             })
             .collect()
     }
@@ -180,7 +181,10 @@ pub(crate) fn take_spare(shard: usize) -> Option<Vec<Record>> {
 pub(crate) fn set_keep(on: bool) {
     KEEP.store(on, Ordering::Relaxed);
     if !on {
-        release(Duration::ZERO);
+        // not waiting for the lock: a child made by `fork` while another
+        // thread held it would wait forever (what is kept then stays)
+        let kept = SPARE.try_lock().map(|mut spare| std::mem::take(&mut *spare));
+        drop(kept);
     }
 }
 

@@ -1073,9 +1073,6 @@ mod tests {
         Ok(())
     }
 
-    /// A graph without people takes a load's index of keys as its own:
-    /// short and long keys are found afterwards, under the ids the load
-    /// gave them, also when everyone before them was removed.
     /// A load into a graph with ties gives its new ties ranges of its
     /// blocks, unless most of a block's rows joined older logs: the new
     /// ties then take copies, and nothing holds the block.
@@ -1091,7 +1088,7 @@ mod tests {
                 .collect()
         };
         let mut g = RelationshipGraph::new();
-        let names: Vec<String> = (0..64).map(|i| format!("p{i:02}")).collect();
+        let names: Vec<String> = (0..256).map(|i| format!("p{i:03}")).collect();
         for name in &names {
             g.add_person(Person::new(name.as_str()))?;
         }
@@ -1118,8 +1115,8 @@ mod tests {
             }
         }
         let (same, other) = (
-            &names[same.expect("one in 63")],
-            &names[other.expect("one in 63")],
+            &names[same.expect("one in 255")],
+            &names[other.expect("one in 255")],
         );
         // 1,000 rows join ana-lee's log; 10 make a tie in its shard, 10 in another
         let load: Vec<_> = [
@@ -1141,6 +1138,9 @@ mod tests {
         Ok(())
     }
 
+    /// A graph without people takes a load's index of keys as its own:
+    /// short and long keys are found afterwards, under the ids the load
+    /// gave them, also when everyone before them was removed.
     #[test]
     fn a_first_load_keeps_its_index_of_keys() -> crate::Result<()> {
         use crate::RelationshipGraph;
