@@ -114,7 +114,7 @@ impl Block {
     }
 
     pub(crate) fn heap_bytes(&self) -> usize {
-        self.recs.capacity() * size_of::<Record>()
+        bytes(&self.recs)
     }
 }
 
@@ -140,8 +140,13 @@ struct Spare {
 /// often, and their pages are few.
 const KEEP_FROM: usize = 1 << 20;
 
+/// The heap bytes of a block's records.
+fn bytes(recs: &Vec<Record>) -> usize {
+    recs.capacity() * size_of::<Record>()
+}
+
 fn give_spare(shard: usize, mut recs: Vec<Record>) {
-    if !KEEP.load(Ordering::Relaxed) || recs.capacity() * size_of::<Record>() < KEEP_FROM {
+    if !KEEP.load(Ordering::Relaxed) || bytes(&recs) < KEEP_FROM {
         return;
     }
     recs.clear();
@@ -200,10 +205,7 @@ pub(crate) fn release(older_than: Duration) -> usize {
         *spare = young;
         old
     };
-    freed
-        .iter()
-        .map(|s| s.recs.capacity() * size_of::<Record>())
-        .sum()
+    freed.iter().map(|s| bytes(&s.recs)).sum()
 }
 
 pub(crate) fn held() -> (usize, Option<Instant>) {
@@ -211,10 +213,7 @@ pub(crate) fn held() -> (usize, Option<Instant>) {
         return (0, None);
     };
     (
-        spare
-            .iter()
-            .map(|s| s.recs.capacity() * size_of::<Record>())
-            .sum(),
+        spare.iter().map(|s| bytes(&s.recs)).sum(),
         spare.iter().map(|s| s.since).min(),
     )
 }

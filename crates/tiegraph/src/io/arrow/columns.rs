@@ -9,7 +9,8 @@ use arrow_array::types::{
     UInt8Type, UInt16Type, UInt32Type, UInt64Type,
 };
 use arrow_array::{
-    Array, ArrayRef, Float64Array, LargeStringArray, RecordBatch, StringArray, StringViewArray,
+    Array, ArrayRef, Float64Array, GenericStringArray, LargeStringArray, OffsetSizeTrait, RecordBatch,
+    StringArray, StringViewArray,
 };
 use arrow_buffer::NullBuffer;
 use arrow_schema::{DataType, TimeUnit as ArrowUnit};
@@ -137,20 +138,15 @@ impl<'b> Strs<'b> {
     /// read some rows later.
     #[inline]
     pub(super) fn prefetch(&self, i: usize) {
-        fn at(values: &[u8], start: usize) {
-            if let Some(b) = values.get(start) {
+        fn at<O: OffsetSizeTrait>(a: &GenericStringArray<O>, i: usize) {
+            let start = a.value_offsets().get(i).and_then(|o| o.to_usize());
+            if let Some(b) = start.and_then(|s| a.values().get(s)) {
                 crate::flat::prefetch(b);
             }
         }
         match self {
-            Strs::Utf8(a) => at(
-                a.values(),
-                a.value_offsets().get(i).map_or(usize::MAX, |&o| o as usize),
-            ),
-            Strs::Large(a) => at(
-                a.values(),
-                a.value_offsets().get(i).map_or(usize::MAX, |&o| o as usize),
-            ),
+            Strs::Utf8(a) => at(a, i),
+            Strs::Large(a) => at(a, i),
             _ => {}
         }
     }
