@@ -1,13 +1,16 @@
 """Two tiegraph builds on W1, in alternating processes, phase by phase.
 
 usage: python ab.py --a DIR --b DIR [--size 10m | --data FILE.parquet]
-                    [--pairs 6] [--runs 3]
+                    [--pairs 6] [--runs 3] [--env-a K=V ...] [--env-b K=V ...]
 
 DIR holds one build's ``tiegraph`` package, as its wheel unpacks
 (``python -m zipfile -e tiegraph-*.whl DIR``), or is ``installed`` for the
 one this venv has. Each process reads the table, runs W1 once to warm up,
 then RUNS times, timing the load, the top ten and the drop apart, with the
-process's user and system CPU time and its page faults for each run.
+process's user and system CPU time and its page faults for each run, and
+its peak resident memory (``VmHWM``) after the warm-up and after the last
+run. ``--env-a`` and ``--env-b`` set variables in one build's processes
+only (``GLIBC_TUNABLES=...``, say): the same build may then be both A and B.
 
 The processes alternate, A B A B ..., PAIRS times: on a shared machine a
 busy spell slows both builds alike, where two runs minutes apart can
@@ -34,6 +37,14 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 PHASES = ("load", "top", "drop", "w1", "user", "sys", "faults")
+MIB = 1024 * 1024
+
+
+def hwm() -> float:
+    """The process's peak resident memory so far, in MiB."""
+    with open("/proc/self/status") as f:
+        kib = next(int(line.split()[1]) for line in f if line.startswith("VmHWM:"))
+    return kib * 1024 / MIB
 TOLERANCE = 1e-6
 
 
@@ -58,7 +69,8 @@ def child(data: str, runs: int) -> None:
         # the sum of the strengths in the top-ten table, as run.py's
         return pc.sum(pa.table(top).column("strength")).as_py()
 
-    print(json.dumps({"build": tg.__file__, "warmup_checksum": w1()}), flush=True)
+    first = w1()
+    print(json.dumps({"build": tg.__file__, "warmup_checksum": first, "hwm": hwm()}), flush=True)
     for _ in range(runs):
         gc.collect()
         r0 = resource.getrusage(resource.RUSAGE_SELF)
@@ -82,15 +94,17 @@ def child(data: str, runs: int) -> None:
                     "sys": r1.ru_stime - r0.ru_stime,
                     "faults": r1.ru_minflt - r0.ru_minflt,
                     "checksum": checksum(top),
+                    "hwm": hwm(),
                 }
             ),
             flush=True,
         )
 
 
-def process(build: str, data: Path, runs: int) -> tuple[str, list[dict]]:
-    """Runs one child with ``build`` first on the path; its module file and runs."""
-    env = dict(os.environ)
+def process(build: str, data: Path, runs: int, extra: dict[str, str]) -> tuple[dict, list[dict]]:
+    """Runs one child with ``build`` first on the path and ``extra`` in its
+    environment; its warm-up's line (module file, peak) and its runs."""
+    env = dict(os.environ) | extra
     if build != "installed":
         path = Path(build).resolve()
         if not (path / "tiegraph").is_dir():
@@ -101,7 +115,7 @@ def process(build: str, data: Path, runs: int) -> tuple[str, list[dict]]:
     if proc.returncode != 0:
         sys.exit(f"the {build} process failed (exit {proc.returncode}):\n{proc.stderr[-3000:]}")
     lines = [json.loads(line) for line in proc.stdout.splitlines() if line.startswith("{")]
-    return lines[0]["build"], lines[1:]
+    return lines[0], lines[1:]
 
 
 def median(runs: list[dict], key: str) -> float:
@@ -121,18 +135,35 @@ def main() -> int:
     run.data_arguments(ap, "10m")
     ap.add_argument("--pairs", type=int, default=6, help="A and B processes, alternating")
     ap.add_argument("--runs", type=int, default=3, help="timed W1 runs a process, after a warm-up")
+    for name in ("a", "b"):
+        ap.add_argument(
+            f"--env-{name}",
+            action="append",
+            default=[],
+            metavar="K=V",
+            help=f"a variable for build {name.upper()}'s processes only; repeatable",
+        )
     args = ap.parse_args()
     if args.pairs < 1 or args.runs < 1:
         ap.error("--pairs and --runs are at least 1")
+    envs = {}
+    for name, given in (("A", args.env_a), ("B", args.env_b)):
+        bad = [kv for kv in given if "=" not in kv or kv.startswith("=")]
+        if bad:
+            ap.error(f"--env-{name.lower()} takes K=V, not {bad[0]!r}")
+        envs[name] = dict(kv.split("=", 1) for kv in given)
     data = run.data_file(args.size, args.data)
 
     runs: dict[str, list[dict]] = {"A": [], "B": []}
     per_pair: list[tuple[float, float]] = []
     files: dict[str, str] = {}
+    peaks: dict[str, list[tuple[float, float]]] = {"A": [], "B": []}
     for pair in range(args.pairs):
         medians = {}
         for name, build in (("A", args.a), ("B", args.b)):
-            files[name], got = process(build, data, args.runs)
+            warm, got = process(build, data, args.runs, envs[name])
+            files[name] = warm["build"]
+            peaks[name].append((warm["hwm"], got[-1]["hwm"]))
             runs[name] += got
             medians[name] = median(got, "w1")
         per_pair.append((medians["A"], medians["B"]))
@@ -140,18 +171,25 @@ def main() -> int:
 
     print(f"\n{data.name}, {args.pairs} pairs of processes, {args.runs} runs each after a warm-up")
     for name in ("A", "B"):
-        print(f"{name}: {files[name]}")
+        extra = " ".join(f"{k}={v}" for k, v in envs[name].items())
+        print(f"{name}: {files[name]}" + (f" with {extra}" if extra else ""))
     head = ["build", "runs", "load s", "top s", "drop s", "W1 s", "user s", "sys s", "faults"]
+    head += ["peak, 1 run MiB", "peak, all runs MiB"]
     print("\n| " + " | ".join(head) + " |")
     print("|---|" + "---:|" * (len(head) - 1))
     for name in ("A", "B"):
         cells = [f"{median(runs[name], k):.3f}" for k in PHASES[:-1]]
         cells.append(f"{median(runs[name], 'faults'):,.0f}")
+        for j in (0, 1):
+            cells.append(f"{statistics.median(p[j] for p in peaks[name]):.0f}")
         print(f"| {name} | {len(runs[name])} | " + " | ".join(cells) + " |")
     ratios = [
         f"{median(runs['B'], k) / median(runs['A'], k):.3f}" if median(runs["A"], k) else "-"
         for k in PHASES
     ]
+    for j in (0, 1):
+        a, b = (statistics.median(p[j] for p in peaks[n]) for n in ("A", "B"))
+        ratios.append(f"{b / a:.3f}")
     print("| B/A | | " + " | ".join(ratios) + " |")
     lower = sum(b < a for a, b in per_pair)
     print(f"\nB's median W1 lower in {lower} of {len(per_pair)} pairs")
