@@ -37,15 +37,14 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 PHASES = ("load", "top", "drop", "w1", "user", "sys", "faults")
-MIB = 1024 * 1024
+TOLERANCE = 1e-6
 
 
 def hwm() -> float:
-    """The process's peak resident memory so far, in MiB."""
+    """The process's peak resident memory so far (``VmHWM``), in MiB."""
     with open("/proc/self/status") as f:
         kib = next(int(line.split()[1]) for line in f if line.startswith("VmHWM:"))
-    return kib * 1024 / MIB
-TOLERANCE = 1e-6
+    return kib / 1024
 
 
 def child(data: str, runs: int) -> None:
