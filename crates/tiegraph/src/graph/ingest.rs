@@ -282,6 +282,10 @@ impl Checked {
     }
 }
 
+/// A shard's staged rows as the commit takes them: each pair's count, the
+/// records, and each record's pair.
+type Staged = (Vec<u32>, Vec<Record>, Vec<u32>);
+
 /// The staged rows of the pairs whose hash falls in one shard.
 ///
 /// Rows are appended as they come, with the number of their pair in the
@@ -383,9 +387,7 @@ impl Shard {
             }
         };
         drop(nums);
-        if block.capacity() > block.len() {
-            block.shrink_to_fit();
-        }
+        block.shrink_to_fit();
         // in parallel too, so that a shard holding a long log shares its
         // sorting with the cores done with theirs
         let mut logs: Vec<&mut [Record]> = Vec::with_capacity(starts.len() - 1);
@@ -399,13 +401,7 @@ impl Shard {
         drop(logs);
         Log::split(Block::new(block, no), &starts)
     }
-}
 
-/// A shard's staged rows as the commit takes them: each pair's count, the
-/// records, and each record's pair.
-type Staged = (Vec<u32>, Vec<Record>, Vec<u32>);
-
-impl Shard {
     /// Every shard's logs ([`into_logs`](Shard::into_logs)), by shard. The
     /// largest shards go first, one at a time to each core, so that a
     /// shard's block finds room in the staged records of a larger one
@@ -1150,6 +1146,25 @@ mod tests {
     use chrono::{DateTime, Utc};
     use proptest::prelude::*;
 
+    /// Loads each batch into one graph in bulk and into another a row at a
+    /// time, and gives both to `check` after each batch; returns the bulk
+    /// one.
+    fn bulk_and_one_by_one(
+        batches: Vec<Vec<crate::model::Interaction>>,
+        mut check: impl FnMut(&crate::RelationshipGraph, &crate::RelationshipGraph) -> crate::Result<()>,
+    ) -> crate::Result<crate::RelationshipGraph> {
+        let mut bulk = crate::RelationshipGraph::new();
+        let mut one_by_one = crate::RelationshipGraph::new();
+        for rows in batches {
+            bulk.add_interactions(rows.iter().cloned())?;
+            for it in rows {
+                one_by_one.add_interaction(it)?;
+            }
+            check(&bulk, &one_by_one)?;
+        }
+        Ok(bulk)
+    }
+
     /// A pair long enough to be sorted on all cores, loaded in bulk into
     /// an empty graph and then into the loaded one, holds the same log as
     /// when its rows are added one at a time: every record, in canonical
@@ -1182,26 +1197,20 @@ mod tests {
                 })
                 .collect()
         };
-        let (first, second) = (batch(), batch());
-        let mut bulk = RelationshipGraph::new();
-        let mut one_by_one = RelationshipGraph::new();
-        for rows in [first, second] {
-            bulk.add_interactions(rows.iter().cloned())?;
-            for it in rows {
-                one_by_one.add_interaction(it)?;
-            }
-            let log = |g: &RelationshipGraph| {
-                let (a, b) = (g.id("ana").expect("known"), g.id("lee").expect("known"));
-                g.tie_data(g.tie_id(a, b).expect("one tie")).log.clone()
-            };
-            let (got, want) = (log(&bulk), log(&one_by_one));
+        let log = |g: &RelationshipGraph| {
+            let (a, b) = (g.id("ana").expect("known"), g.id("lee").expect("known"));
+            g.tie_data(g.tie_id(a, b).expect("one tie")).log.clone()
+        };
+        let bulk = bulk_and_one_by_one(vec![batch(), batch()], |bulk, one_by_one| {
+            let (got, want) = (log(bulk), log(one_by_one));
             assert_eq!(got.len(), want.len());
             assert!(
                 got == want,
                 "the bulk log differs from the one made a row at a time"
             );
             assert!(got.windows(2).all(|w| w[0].canonical_cmp(&w[1]).is_le()));
-        }
+            Ok(())
+        })?;
         assert_eq!(bulk.interaction_count(), 2 * N as usize);
         Ok(())
     }
@@ -1307,29 +1316,24 @@ mod tests {
                 })
                 .collect()
         };
-        let (first, second) = (batch(40_000), batch(20_000));
-        let mut bulk = RelationshipGraph::new();
-        let mut one_by_one = RelationshipGraph::new();
-        for rows in [first, second] {
-            bulk.add_interactions(rows.iter().cloned())?;
-            for it in rows {
-                one_by_one.add_interaction(it)?;
-            }
+        let log = |g: &RelationshipGraph, a: &str, b: &str| -> crate::Result<_> {
+            let tie = g.tie_id(g.id(a)?, g.id(b)?);
+            Ok(tie.map(|t| g.tie_data(t).log.clone()))
+        };
+        let batches = vec![batch(40_000), batch(20_000)];
+        bulk_and_one_by_one(batches, |bulk, one_by_one| {
             assert_eq!(bulk.tie_count(), one_by_one.tie_count());
-            let log = |g: &RelationshipGraph, a: &str, b: &str| -> crate::Result<_> {
-                let tie = g.tie_id(g.id(a)?, g.id(b)?);
-                Ok(tie.map(|t| g.tie_data(t).log.clone()))
-            };
             let mut logs = 0;
             for a in &names {
                 for b in &names {
-                    let (got, want) = (log(&bulk, a, b)?, log(&one_by_one, a, b)?);
+                    let (got, want) = (log(bulk, a, b)?, log(one_by_one, a, b)?);
                     assert!(got == want, "the log of {a} and {b} differs");
                     logs += usize::from(got.is_some());
                 }
             }
             assert_eq!(logs, 2 * bulk.tie_count());
-        }
+            Ok(())
+        })?;
         Ok(())
     }
 
