@@ -236,6 +236,30 @@ def test_a_large_graph_is_freed_on_a_thread_of_its_own() -> None:
     assert ext._background_frees() == before + 1
 
 
+def test_graphs_dropped_while_two_wait_are_freed_where_they_are_dropped() -> None:
+    """The freeing thread's queue holds two graphs at most: the rest are freed at once."""
+    ext = tg._tiegraph
+    assert ext._wait_for_frees()
+    before = ext._background_frees()
+    graphs = [_one_tie(65_535) for _ in range(4)]
+    ext._pause_frees(True)
+    try:
+        for k in range(4):
+            graphs.pop()
+            # the first two wait for the thread, held; the last two cannot
+            assert ext._background_frees() == before + min(k + 1, 2)
+        assert not ext._wait_for_frees(0.2)  # the thread holds its two
+    finally:
+        ext._pause_frees(False)
+    assert ext._wait_for_frees()
+    assert ext._background_frees() == before + 2
+    # room again: the next large graph goes to the thread
+    _one_tie(65_535)
+    assert ext._wait_for_frees()
+    assert ext._background_frees() == before + 3
+    assert _spare_drained()
+
+
 def test_a_dropped_graphs_records_serve_the_next_load_then_go_back() -> None:
     """Kept for the next bulk load to stage its rows in; freed after five seconds unused."""
     ext = tg._tiegraph

@@ -100,5 +100,6 @@ fn _tiegraph(m: &Bound<'_, PyModule>) -> PyResult<()> {
     )?;
     m.setattr("_wait_for_frees", wrap_pyfunction!(reaper::_wait_for_frees, m)?)?;
     m.setattr("_spare_bytes", wrap_pyfunction!(reaper::_spare_bytes, m)?)?;
+    m.setattr("_pause_frees", wrap_pyfunction!(reaper::_pause_frees, m)?)?;
     Ok(())
 }

@@ -12,6 +12,11 @@
 //! returns; [`wait`] waits for it (the tests do). A process forked from
 //! one that started the thread frees its graphs where they are dropped.
 //!
+//! At most [`MAX_PENDING`] graphs wait for the thread: a graph dropped
+//! while that many wait is freed where it is dropped, so that a script
+//! dropping large graphs faster than they are freed holds at most that
+//! many beside its own.
+//!
 //! Once the thread runs, a dropped graph's bulk-loaded records are kept
 //! for the next bulk load to stage its rows in ([`tiegraph::memory`]), and
 //! the thread frees them when [`KEEP_SPARE_FOR`] has passed unused.
@@ -32,13 +37,32 @@ pub const BACKGROUND_FROM: usize = 1 << 16;
 /// longer goes back, as an allocator's decay would return it.
 pub const KEEP_SPARE_FOR: Duration = Duration::from_secs(5);
 
+/// Graphs handed to the thread and not freed yet, beyond which a dropped
+/// graph is freed where it is dropped: one being freed and one waiting
+/// keep the thread busy, and each more would be memory held for nothing
+/// (the queue had no bound before: a loop dropping large graphs faster
+/// than the thread freed them could hold them all).
+pub const MAX_PENDING: u64 = 2;
+
+/// What the thread is sent.
+enum Message {
+    /// A graph to free.
+    Free(Box<RelationshipGraph>),
+    /// Look again at the records kept: a graph freed elsewhere may have
+    /// left some, to be freed once [`KEEP_SPARE_FOR`] has passed.
+    Kept,
+}
+
 struct Reaper {
     /// The process that started the thread: a child made by `fork` has
     /// the reaper's memory but not its thread, and frees its graphs itself.
     pid: u32,
-    to_free: Sender<RelationshipGraph>,
+    to_free: Sender<Message>,
     counts: Mutex<Counts>,
     none_pending: Condvar,
+    /// For tests: while true, the thread waits before freeing a graph.
+    paused: Mutex<bool>,
+    resumed: Condvar,
 }
 
 /// Graphs handed to the thread and freed by it; the difference is pending.
@@ -69,14 +93,21 @@ fn ours() -> Option<&'static Reaper> {
 /// be started (graphs are then freed where they are dropped).
 fn start() -> Option<&'static Reaper> {
     REAPER.get_or_init(|| {
-        let (to_free, freeing) = mpsc::channel::<RelationshipGraph>();
+        let (to_free, freeing) = mpsc::channel::<Message>();
         let started = std::thread::Builder::new()
             .name("tiegraph-free".into())
             .spawn(move || {
-                while let Some(graph) = next(&freeing) {
-                    drop(graph);
+                while let Some(message) = next(&freeing) {
+                    let Message::Free(graph) = message else {
+                        continue; // `next` looks at the kept records
+                    };
                     // set before anything is sent
-                    if let Some(reaper) = REAPER.get().and_then(Option::as_ref) {
+                    let reaper = REAPER.get().and_then(Option::as_ref);
+                    if let Some(reaper) = reaper {
+                        reaper.wait_resumed();
+                    }
+                    drop(graph);
+                    if let Some(reaper) = reaper {
                         reaper.freed_one();
                     }
                 }
@@ -89,21 +120,23 @@ fn start() -> Option<&'static Reaper> {
             to_free,
             counts: Mutex::new(Counts::default()),
             none_pending: Condvar::new(),
+            paused: Mutex::new(false),
+            resumed: Condvar::new(),
         })
     });
     ours()
 }
 
-/// The next graph to free, freeing meanwhile the records kept longer than
-/// [`KEEP_SPARE_FOR`]; `None` once no graph can come.
-fn next(freeing: &Receiver<RelationshipGraph>) -> Option<RelationshipGraph> {
+/// The next message, freeing meanwhile the records kept longer than
+/// [`KEEP_SPARE_FOR`]; `None` once none can come.
+fn next(freeing: &Receiver<Message>) -> Option<Message> {
     loop {
         let Some(since) = tiegraph::memory::spare_since() else {
             return freeing.recv().ok();
         };
         let left = KEEP_SPARE_FOR.saturating_sub(since.elapsed());
         match freeing.recv_timeout(left) {
-            Ok(graph) => return Some(graph),
+            Ok(message) => return Some(message),
             Err(RecvTimeoutError::Timeout) => {
                 tiegraph::memory::release_spare(KEEP_SPARE_FOR);
             }
@@ -115,6 +148,14 @@ fn next(freeing: &Receiver<RelationshipGraph>) -> Option<RelationshipGraph> {
 impl Reaper {
     fn counts(&self) -> MutexGuard<'_, Counts> {
         self.counts.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn wait_resumed(&self) {
+        let paused = self.paused.lock().unwrap_or_else(PoisonError::into_inner);
+        let _resumed = self
+            .resumed
+            .wait_while(paused, |paused| *paused)
+            .unwrap_or_else(PoisonError::into_inner);
     }
 
     fn freed_one(&self) {
@@ -138,10 +179,23 @@ pub fn hand_over(graph: &mut RelationshipGraph) {
         tiegraph::memory::keep_spare(false);
         return;
     };
-    // counted before it is sent, so that the thread never frees more than
-    // were handed over
-    reaper.counts().handed_over += 1;
-    if let Err(returned) = reaper.to_free.send(std::mem::take(graph)) {
+    {
+        let mut counts = reaper.counts();
+        if counts.pending() >= MAX_PENDING {
+            drop(counts);
+            drop(std::mem::take(graph));
+            // its records may be kept: the thread, busy, frees them in time
+            let _ = reaper.to_free.send(Message::Kept);
+            return;
+        }
+        // counted before it is sent, so that the thread never frees more
+        // than were handed over
+        counts.handed_over += 1;
+    }
+    if let Err(returned) = reaper
+        .to_free
+        .send(Message::Free(Box::new(std::mem::take(graph))))
+    {
         // the thread is gone (it can only have panicked): free it here
         reaper.counts().handed_over -= 1;
         drop(returned.0);
@@ -206,6 +260,24 @@ pub fn _wait_for_frees(py: Python<'_>, timeout: f64) -> PyResult<bool> {
         ))
     })?;
     Ok(py.detach(|| wait(timeout)))
+}
+
+/// Holds the freeing thread before each graph it frees, or lets it go on.
+///
+/// For tests: with the thread held, graphs dropped beyond the two it
+/// holds are freed where they are dropped.
+///
+/// Parameters
+/// ----------
+/// paused : bool
+///     Whether the thread waits.
+#[pyfunction]
+pub fn _pause_frees(paused: bool) {
+    let Some(reaper) = start() else {
+        return;
+    };
+    *reaper.paused.lock().unwrap_or_else(PoisonError::into_inner) = paused;
+    reaper.resumed.notify_all();
 }
 
 /// Bytes of dropped graphs' records kept for the next bulk load.
