@@ -1,7 +1,7 @@
 //! People: adding, updating, looking up and removing them.
 
 use super::store::pair_key;
-use super::{ConnRecord, Record, RelationshipGraph, TieData, TieId, check_key};
+use super::{Record, RelationshipGraph, TieData, TieId, check_key};
 use crate::error::{Error, Result};
 use crate::keys::KeyIndex;
 use crate::model::{Person, PersonId};
@@ -179,11 +179,7 @@ impl RelationshipGraph {
                 .ties
                 .iter()
                 .flatten()
-                .map(|t| {
-                    t.log.own_bytes()
-                        + t.conns.capacity() * size_of::<ConnRecord>()
-                        + t.conns.iter().map(|c| c.platform.capacity()).sum::<usize>()
-                })
+                .map(|t| t.log.own_bytes() + t.conns.heap_bytes())
                 .sum::<usize>();
         // a bulk load's block counts once, however many ties read from it
         let blocks: usize = self

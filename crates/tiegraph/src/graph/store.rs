@@ -180,8 +180,52 @@ pub(crate) struct TieData {
     pub a: PersonId,
     pub b: PersonId,
     pub log: Log,
-    pub conns: Vec<ConnRecord>,
+    pub conns: Conns,
     pub edge: petgraph::stable_graph::EdgeIndex,
+}
+
+/// A tie's declared connections, ordered. Most ties have none (every
+/// bulk-loaded tie until a connection is declared on it), so the list is
+/// held apart and an empty one takes one word, not a vector's three: a
+/// tie's data takes 48 bytes instead of 64, 10 MB less at W1's 654,484
+/// ties.
+#[derive(Debug, Clone, Default)]
+// a box of a vector, not a boxed slice: one word, where a slice's pointer
+// takes two
+#[allow(clippy::box_collection)]
+pub(crate) struct Conns(Option<Box<Vec<ConnRecord>>>);
+
+impl std::ops::Deref for Conns {
+    type Target = [ConnRecord];
+    fn deref(&self) -> &[ConnRecord] {
+        self.0.as_deref().map_or(&[], Vec::as_slice)
+    }
+}
+
+impl<'a> IntoIterator for &'a Conns {
+    type Item = &'a ConnRecord;
+    type IntoIter = std::slice::Iter<'a, ConnRecord>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl Conns {
+    /// Adds a connection unless an equal one is already there.
+    fn add(&mut self, conn: ConnRecord) {
+        if let Err(at) = self.binary_search(&conn) {
+            self.0.get_or_insert_default().insert(at, conn);
+        }
+    }
+
+    /// The heap bytes held, the platforms' names included.
+    pub(crate) fn heap_bytes(&self) -> usize {
+        self.0.as_ref().map_or(0, |v| {
+            size_of::<Vec<ConnRecord>>()
+                + v.capacity() * size_of::<ConnRecord>()
+                + v.iter().map(|c| c.platform.capacity()).sum::<usize>()
+        })
+    }
 }
 
 impl TieData {
@@ -192,7 +236,7 @@ impl TieData {
             a,
             b,
             log: Log::default(),
-            conns: Vec::new(),
+            conns: Conns::default(),
             edge,
         }
     }
@@ -225,9 +269,7 @@ impl TieData {
 
     /// Adds a connection unless an equal one is already there.
     pub(crate) fn add_conn(&mut self, conn: ConnRecord) {
-        if let Err(at) = self.conns.binary_search(&conn) {
-            self.conns.insert(at, conn);
-        }
+        self.conns.add(conn);
     }
 
     pub(crate) fn is_empty(&self) -> bool {
@@ -249,6 +291,38 @@ mod tests {
     #[test]
     fn record_is_20_bytes() {
         assert_eq!(std::mem::size_of::<Record>(), 20);
+    }
+
+    #[test]
+    fn a_ties_data_is_48_bytes_and_a_free_slot_no_more() {
+        assert_eq!(std::mem::size_of::<TieData>(), 48);
+        assert_eq!(std::mem::size_of::<Option<TieData>>(), 48);
+    }
+
+    #[test]
+    fn connections_are_kept_ordered_once_each() {
+        let conn = |platform: &str, kind, side| ConnRecord {
+            platform: platform.to_string(),
+            kind,
+            side,
+            since: None,
+        };
+        let mut conns = Conns::default();
+        assert!(conns.is_empty() && conns.heap_bytes() == 0);
+        conns.add(conn("x", ConnectionKind::Follows, 1));
+        conns.add(conn("linkedin", ConnectionKind::Mutual, 0));
+        conns.add(conn("x", ConnectionKind::Follows, 1));
+        conns.add(conn("x", ConnectionKind::Follows, 0));
+        let got: Vec<(&str, u8)> = (&conns)
+            .into_iter()
+            .map(|c| (c.platform.as_str(), c.side))
+            .collect();
+        assert_eq!(got, [("linkedin", 0), ("x", 0), ("x", 1)]);
+        let held = conns.0.as_ref().expect("held").capacity();
+        assert_eq!(
+            conns.heap_bytes(),
+            24 + held * size_of::<ConnRecord>() + "linkedin".len() + 2
+        );
     }
 
     #[test]
