@@ -52,13 +52,18 @@ impl RelationshipGraph {
         for t in other.ties.iter().flatten() {
             // orientation is by key, the same in both graphs
             let (a, b) = (id_map[t.a.index()], id_map[t.b.index()]);
-            let tie = self.tie_mut_or_new(a, b);
+            let id = self.tie_id_or_new(a, b);
+            let RelationshipGraph { ties, mults, .. } = self;
+            let tie = ties[id.0 as usize].as_mut().expect("live tie");
             let had = tie.log.len();
-            tie.log
-                .to_mut()
-                .extend(t.log.iter().map(|r| r.with_ch(ch_map[r.ch() as usize])));
+            // each multiplier coded in this graph's table
+            let recode = |r: &super::Record| {
+                r.with_ch(ch_map[r.ch() as usize])
+                    .with_mult(mults.code(other.mults.get(r.m)))
+            };
+            tie.log.to_mut().extend(t.log.iter().map(recode));
             if had > 0 || !same_ids {
-                tie.sort();
+                tie.sort(mults);
             }
             for c in &t.conns {
                 tie.add_conn(c.clone());

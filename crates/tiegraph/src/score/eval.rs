@@ -1,6 +1,6 @@
 //! One pass over one tie's log: the features of the model at a time T.
 
-use crate::graph::{ConnRecord, NO_DURATION, Record, TieData};
+use crate::graph::{ConnRecord, Mults, NO_DURATION, Record, TieData};
 use crate::model::{Channel, ChannelClass, ConnectionKind};
 
 use super::model::ScoringModel;
@@ -43,9 +43,11 @@ struct Chan {
 /// The model's constants in the units of the store (seconds), the channel
 /// table, and the view's filter: everything one evaluation reads.
 #[derive(Debug, Clone)]
-pub(crate) struct Ctx {
+pub(crate) struct Ctx<'g> {
     pub model: ScoringModel,
     chans: Vec<Chan>,
+    /// The graph's weight multipliers ([`Mults`]).
+    mults: &'g Mults,
     /// Records with `start <= t < end` are kept.
     pub start: i64,
     pub end: i64,
@@ -116,12 +118,13 @@ pub(crate) struct Eval {
     pub capped: bool,
 }
 
-impl Ctx {
+impl<'g> Ctx<'g> {
     pub(crate) fn new(
         model: ScoringModel,
         channels: &[Channel],
+        mults: &'g Mults,
         keep: impl Fn(usize, &Channel) -> bool,
-    ) -> Ctx {
+    ) -> Ctx<'g> {
         let chans = channels
             .iter()
             .enumerate()
@@ -141,6 +144,7 @@ impl Ctx {
         let weeks = i64::from(model.regularity_weeks);
         Ctx {
             chans,
+            mults,
             start: i64::MIN,
             end: i64::MAX,
             h_r: model.recency_half_life_days * DAY,
@@ -181,7 +185,7 @@ impl Ctx {
         } else {
             1.0
         };
-        (c.weight * r.mult * g, c.keep)
+        (c.weight * self.mults.get(r.m) * g, c.keep)
     }
 
     /// Whether the view keeps channel `i`.
@@ -346,7 +350,7 @@ struct SideSweep {
     sum: f64,
 }
 
-impl Ctx {
+impl Ctx<'_> {
     /// The highest strength at the distinct times of the tie's meaningful
     /// interactions at or before `t` (each as its own date), and the first
     /// time it is reached; `None` when there is no meaningful interaction.
