@@ -73,13 +73,21 @@ impl Mults {
     /// 2^31 records can have; no machine this runs on holds such a graph).
     const MAX: usize = 1 << 31;
 
-    /// The multiplier of a code.
-    #[inline]
+    /// The multiplier of a code. Scoring reads one a record: the tabled
+    /// ones, rare, are read out of line.
+    #[inline(always)]
     pub(crate) fn get(&self, m: Mult) -> f64 {
-        match m.tabled() {
-            None => f64::from(f32::from_bits(m.0)),
-            Some(at) => self.values[at],
+        if m.0 & Mult::TABLED == 0 {
+            f64::from(f32::from_bits(m.0))
+        } else {
+            self.get_tabled(m)
         }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn get_tabled(&self, m: Mult) -> f64 {
+        self.values[(m.0 & !Mult::TABLED) as usize]
     }
 
     /// The code of `m`, if it has one already.
