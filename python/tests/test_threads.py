@@ -264,21 +264,21 @@ def test_a_dropped_graphs_records_serve_the_next_load_then_go_back() -> None:
     """Kept for the next bulk load to stage its rows in; freed after five seconds unused."""
     ext = tg._tiegraph
     assert _spare_drained()  # what earlier tests' graphs left
-    _one_tie(70_000)  # dropped at once: the freeing thread runs from here on
+    _one_tie(65_535)  # dropped at once: the freeing thread runs from here on
     assert ext._wait_for_frees()
-    g = _one_tie(70_000)
+    g = _one_tie(65_535)
     want = g.strength("ana", "lee", as_of=AS_OF)
     assert want.value > 0
     del g
     assert ext._wait_for_frees()
-    # one block: 70,000 records of 16 bytes (a block under 1 MiB is not kept)
-    assert ext._spare_bytes() == 70_000 * 16
-    again = _one_tie(70_000)
+    # one block: 65,535 records of 20 bytes
+    assert ext._spare_bytes() == 65_535 * 20
+    again = _one_tie(65_535)
     assert ext._spare_bytes() == 0  # the load staged its rows in it
     assert again.strength("ana", "lee", as_of=AS_OF).value == want.value
     del again
     assert ext._wait_for_frees()
-    assert ext._spare_bytes() == 70_000 * 16
+    assert ext._spare_bytes() == 65_535 * 20
     assert _spare_drained()
 
 

@@ -47,7 +47,7 @@ pub struct State {
 /// snapshot) and save with :meth:`save`. A graph of 65,536 interactions
 /// and ties or more is freed on a thread of its own when its last
 /// reference goes, so that ``del g`` returns at once; its memory is back
-/// some milliseconds later, except its bulk-loaded interactions (16 bytes
+/// some milliseconds later, except its bulk-loaded interactions (20 bytes
 /// each), which the next bulk load stages its rows in when it comes
 /// within five seconds, and which are freed after that.
 ///

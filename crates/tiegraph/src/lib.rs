@@ -29,7 +29,7 @@
 //! ```
 //!
 //! People are addressed by **key** (the string you gave); ids never leak
-//! into files. Interactions are stored per tie, time-sorted, 16 bytes each.
+//! into files. Interactions are stored per tie, time-sorted, 20 bytes each.
 //!
 //! ## Scoring
 //!

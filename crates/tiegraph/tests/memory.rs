@@ -19,9 +19,8 @@ fn one_tie(n: i64) -> tiegraph::Result<RelationshipGraph> {
 
 #[test]
 fn a_dropped_graphs_records_serve_the_next_load_and_are_released() -> tiegraph::Result<()> {
-    const N: i64 = 80_000;
-    // a record takes 16 bytes
-    const BYTES: usize = N as usize * 16;
+    const N: i64 = 60_000;
+    const BYTES: usize = N as usize * 20;
     let as_of = DateTime::<Utc>::from_timestamp(1_773_000_000, 0).expect("valid");
     // off by default: nothing kept
     drop(one_tie(N)?);

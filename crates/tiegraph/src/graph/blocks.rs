@@ -221,12 +221,9 @@ pub(crate) fn held() -> (usize, Option<Instant>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::graph::store::Mult;
 
     fn recs(n: u32) -> Vec<Record> {
-        (0..n)
-            .map(|i| Record::new(i64::from(i), 0, 0, Mult::ONE, i))
-            .collect()
+        (0..n).map(|i| Record::new(i64::from(i), 0, 0, 1.0, i)).collect()
     }
 
     #[test]
@@ -240,13 +237,13 @@ mod tests {
             [vec![0, 1], vec![], vec![2, 3, 4]]
         );
         assert!(logs.iter().all(|l| l.block().is_some() && l.own_bytes() == 0));
-        logs[2].to_mut().push(Record::new(9, 0, 0, Mult::ONE, 9));
+        logs[2].to_mut().push(Record::new(9, 0, 0, 1.0, 9));
         assert!(logs[2].block().is_none());
         assert_eq!(durs(&logs[2]), [2, 3, 4, 9]);
-        assert_eq!(logs[2].own_bytes(), logs[2].to_mut().capacity() * 16);
+        assert_eq!(logs[2].own_bytes(), logs[2].to_mut().capacity() * 20);
         // the others still read the block, unchanged
         assert_eq!(durs(&logs[0]), [0, 1]);
-        assert_eq!(logs[0].block().map(|b| b.heap_bytes()), Some(5 * 16));
+        assert_eq!(logs[0].block().map(|b| b.heap_bytes()), Some(5 * 20));
         assert_eq!(logs[0], Log::from(recs(2)));
         assert_ne!(logs[0], Log::from(recs(3)));
     }

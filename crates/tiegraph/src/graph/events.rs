@@ -49,7 +49,8 @@ impl RelationshipGraph {
         for (i, &x) in ids.iter().enumerate() {
             for &y in &ids[i + 1..] {
                 let (a, b, side) = self.orient(x, y);
-                self.insert_record(a, b, rec.with_side(side).with_mult(mult));
+                self.tie_mut_or_new(a, b)
+                    .insert(rec.with_side(side).with_mult(mult));
             }
         }
         self.interaction_count += n * (n - 1) / 2;

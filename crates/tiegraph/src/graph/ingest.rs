@@ -5,7 +5,7 @@ use rayon::prelude::*;
 use super::RelationshipGraph;
 use super::TieId;
 use super::blocks::{Block, Log};
-use super::store::{LoadMults, Mults, NO_DURATION, RawRecord, Record, pair_key, sort_log};
+use super::store::{NO_DURATION, Record, pair_key, sort_log};
 use crate::error::{Error, Result};
 use crate::flat::{AHEAD, FlatMap};
 #[cfg(feature = "arrow")]
@@ -157,12 +157,12 @@ impl PlainFields {
     /// The record of these fields, on `side`; `None` for a weight or a
     /// duration the full check turns down.
     #[inline(always)]
-    fn record(self, side: u8) -> Option<RawRecord> {
+    fn record(self, side: u8) -> Option<Record> {
         if !good_weight(self.weight) {
             return None;
         }
         let dur = stored_duration(self.duration).ok()?;
-        Some(RawRecord::new(self.t, self.ch.0, side, self.weight, dur))
+        Some(Record::new(self.t, self.ch.0, side, self.weight, dur))
     }
 }
 
@@ -196,7 +196,7 @@ impl<'a> Row<'a> {
         &self,
         g: &RelationshipGraph,
         f: &Fields<'_>,
-    ) -> Result<(&'a str, &'a str, RawRecord)> {
+    ) -> Result<(&'a str, &'a str, Record)> {
         super::check_key(self.src, f.src)?;
         super::check_key(self.dst, f.dst)?;
         let Some(side) = side_of(self.src, self.dst) else {
@@ -223,7 +223,7 @@ impl<'a> Row<'a> {
         Ok((
             self.src,
             self.dst,
-            RawRecord::new(self.t, ch.0, side, self.weight, dur),
+            Record::new(self.t, ch.0, side, self.weight, dur),
         ))
     }
 }
@@ -258,7 +258,7 @@ const FLUSH_ROWS: usize = 1 << 20;
 const UNRESOLVED: u32 = u32::MAX;
 
 /// One row checked, oriented, and resolved as far as it can be without
-/// changing anything (see [`People::check`]): 28 bytes, so that a block of
+/// changing anything (see [`People::check`]): 32 bytes, so that a block of
 /// them stays in cache between the parallel check and the staging.
 #[cfg(feature = "arrow")]
 #[derive(Debug, Clone, Copy, Default)]
@@ -266,7 +266,7 @@ pub(crate) struct Checked {
     /// The ids of the tie's two people (the one whose key sorts first
     /// first), [`UNRESOLVED`] for people the load has not seen yet.
     ids: [u32; 2],
-    rec: RawRecord,
+    rec: Record,
 }
 
 #[cfg(feature = "arrow")]
@@ -353,7 +353,6 @@ impl Shard {
         nums: Vec<u32>,
         done: &Done,
         in_place_from: usize,
-        mults: &Mults,
     ) -> Vec<Log> {
         let mut starts = Vec::with_capacity(counts.len() + 1);
         let mut at = 0usize;
@@ -398,7 +397,7 @@ impl Shard {
             logs.push(log);
             rest = after;
         }
-        logs.par_iter_mut().for_each(|log| sort_log(log, mults));
+        logs.par_iter_mut().for_each(|log| sort_log(log));
         drop(logs);
         Log::split(Block::new(block, no), &starts)
     }
@@ -407,7 +406,7 @@ impl Shard {
     /// largest shards go first, one at a time to each core, so that a
     /// shard's block finds room in the staged records of a larger one
     /// done before it.
-    fn all_into_logs(shards: Vec<Staged>, mults: &Mults) -> Vec<Vec<Log>> {
+    fn all_into_logs(shards: Vec<Staged>) -> Vec<Vec<Log>> {
         use std::sync::{Mutex, PoisonError};
         let count = shards.len();
         let rows: usize = shards.iter().map(|s| s.1.len()).sum();
@@ -422,7 +421,7 @@ impl Shard {
         let made = Mutex::new(Vec::with_capacity(count));
         rayon::broadcast(|_| {
             while let Some((no, (counts, recs, nums))) = queue.lock().ok().and_then(|mut q| q.pop()) {
-                let logs = Shard::into_logs(no, counts, recs, nums, &done, in_place_from, mults);
+                let logs = Shard::into_logs(no, counts, recs, nums, &done, in_place_from);
                 made.lock()
                     .unwrap_or_else(PoisonError::into_inner)
                     .push((no, logs));
@@ -656,8 +655,6 @@ struct Rows {
     /// Rows sorted by shard and not yet taken by it, and how many.
     parts: Vec<Vec<(u64, u64, Record)>>,
     parts_rows: usize,
-    /// The rows' weight multipliers, coded ([`LoadMults`]).
-    mults: LoadMults,
     report: LoadReport,
 }
 
@@ -805,7 +802,7 @@ impl People {
         g: &RelationshipGraph,
         [src, dst]: [&str; 2],
         ids: [Option<u32>; 2],
-        rec: RawRecord,
+        rec: Record,
     ) -> Checked {
         let (keys, ids) = if rec.side() == 0 {
             ([src, dst], ids)
@@ -831,16 +828,9 @@ impl Rows {
     /// Each good row of a resolved block to its shard's part, in input
     /// order; bad rows rejected at their place.
     #[cfg(feature = "arrow")]
-    fn stage(
-        &mut self,
-        g: &RelationshipGraph,
-        first_row: u64,
-        rows: &[Checked],
-        errors: Vec<(usize, Error)>,
-    ) -> Result<()> {
+    fn stage(&mut self, first_row: u64, rows: &[Checked], errors: Vec<(usize, Error)>) -> Result<()> {
         // The parts are put back whatever happens: the loader may be used again.
         let mut parts = std::mem::take(&mut self.parts);
-        let mut mults = std::mem::take(&mut self.mults);
         let sort = || -> Result<()> {
             let mut errors = errors.into_iter().peekable();
             for (i, c) in rows.iter().enumerate() {
@@ -851,13 +841,12 @@ impl Rows {
                     continue;
                 }
                 let pair = pair_key(PersonId(c.ids[0]), PersonId(c.ids[1]));
-                parts[shard_of(pair)].push((pair, row_no, c.rec.coded_in_load(&g.mults, &mut mults)));
+                parts[shard_of(pair)].push((pair, row_no, c.rec));
             }
             Ok(())
         };
         let sorted = sort();
         self.parts = parts;
-        self.mults = mults;
         sorted?;
         self.report.rows += rows.len() as u64;
         self.parts_rows += rows.len();
@@ -917,7 +906,6 @@ impl Staging {
                 shards: (0..SHARDS).map(|_| Shard::default()).collect(),
                 parts: vec![Vec::new(); SHARDS],
                 parts_rows: 0,
-                mults: LoadMults::new(&g.mults),
                 report: LoadReport::default(),
             },
         }
@@ -1006,7 +994,6 @@ impl Staging {
     #[cfg(feature = "arrow")]
     pub(crate) fn stage_block<R: Send>(
         &mut self,
-        g: &RelationshipGraph,
         first_row: u64,
         rows: &[Checked],
         errors: Vec<(usize, Error)>,
@@ -1014,19 +1001,18 @@ impl Staging {
     ) -> (Result<()>, R) {
         let Staging { people, rows: staged } = self;
         let people = &*people;
-        rayon::join(|| staged.stage(g, first_row, rows, errors), || meanwhile(people))
+        rayon::join(|| staged.stage(first_row, rows, errors), || meanwhile(people))
     }
 
     /// Stages a resolved block with nothing to do beside it.
     #[cfg(feature = "arrow")]
     pub(crate) fn stage(
         &mut self,
-        g: &RelationshipGraph,
         first_row: u64,
         rows: &[Checked],
         errors: Vec<(usize, Error)>,
     ) -> Result<()> {
-        self.rows.stage(g, first_row, rows, errors)
+        self.rows.stage(first_row, rows, errors)
     }
 
     /// Validates and stages one row. Returns the row's error, wrapped with
@@ -1051,7 +1037,6 @@ impl Staging {
                 let [a, b] = keys.map(|k| people.intern(g, k));
                 let pair = pair_key(PersonId(a), PersonId(b));
                 let no = shard_of(pair);
-                let rec = rec.coded_in_load(&g.mults, &mut rows.mults);
                 rows.shards[no].stage_in_spare(no);
                 rows.shards[no].push(pair, row_no, rec);
                 Ok(())
@@ -1077,7 +1062,6 @@ impl Staging {
                 Rows {
                     shards,
                     parts,
-                    mut mults,
                     mut report,
                     ..
                 },
@@ -1087,26 +1071,17 @@ impl Staging {
         drop(parts);
         report.new_people = new_keys.len() as u64;
         g.insert_loaded_people(new_keys, new_index);
-        let new_codes = mults.commit(&mut g.mults);
         // Each shard's rows become exactly sized, sorted logs, in parallel;
         // then the ties are found or created, in order of first appearance,
         // and take their logs. Creating the ties beside the log building
         // saved 0.06-0.12 s at 10M but raised the load's peak of memory by
         // 50-70 MiB: the ties' tables were allocated while every staged row
         // was still held.
-        let (pairs, firsts, mut shards): (Vec<_>, Vec<_>, Vec<_>) = shards
+        let (pairs, firsts, shards): (Vec<_>, Vec<_>, Vec<_>) = shards
             .into_iter()
             .map(|shard| (shard.pairs, shard.first, (shard.counts, shard.recs, shard.nums)))
             .collect();
-        if let Some(new) = new_codes {
-            // the graph tabled values of its own while the load staged
-            shards.par_iter_mut().for_each(|(_, recs, _)| {
-                for r in recs {
-                    r.m = mults.recode(&new, r.m);
-                }
-            });
-        }
-        let logs = Shard::all_into_logs(shards, &g.mults);
+        let logs = Shard::all_into_logs(shards);
         report.ties_touched = pairs.iter().map(Vec::len).sum::<usize>() as u64;
         if g.ties.is_empty() {
             let added = g.first_ties(&pairs, &firsts, logs);
@@ -1152,13 +1127,12 @@ impl Staging {
         for t in &merged {
             touched[t.0 as usize] = true;
         }
-        let mults = &g.mults;
         g.ties
             .par_iter_mut()
             .zip(touched.par_iter())
             .for_each(|(tie, &touched)| {
                 if let (Some(tie), true) = (tie, touched) {
-                    tie.sort(mults);
+                    tie.sort();
                 }
             });
         g.add_committed(added);
@@ -1234,10 +1208,7 @@ mod tests {
                 got == want,
                 "the bulk log differs from the one made a row at a time"
             );
-            assert!(
-                got.windows(2)
-                    .all(|w| w[0].canonical_cmp(&w[1], &bulk.mults).is_le())
-            );
+            assert!(got.windows(2).all(|w| w[0].canonical_cmp(&w[1]).is_le()));
             Ok(())
         })?;
         assert_eq!(bulk.interaction_count(), 2 * N as usize);
@@ -1249,7 +1220,6 @@ mod tests {
     #[test]
     fn records_grouped_in_place_land_in_their_pairs_runs() {
         use super::{Record, group_in_place};
-        use crate::graph::store::Mult;
         let mut rng = crate::analytics::SplitMix64(7);
         for (n, pairs) in [(0, 1), (1, 1), (50, 1), (1_000, 7), (5_000, 300)] {
             // a heavy pair 0 beside the rest, as a skewed shard holds
@@ -1271,7 +1241,7 @@ mod tests {
             }
             // each record names the row it came from in its duration
             let mut recs: Vec<Record> = (0..n)
-                .map(|i| Record::new(i as i64, 0, 0, Mult::ONE, i as u32))
+                .map(|i| Record::new(i as i64, 0, 0, 1.0, i as u32))
                 .collect();
             group_in_place(&mut recs, &nums, &starts);
             for p in 0..pairs {

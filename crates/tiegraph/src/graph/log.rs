@@ -26,7 +26,7 @@ impl RelationshipGraph {
         let (src, dst, rec) = row.validate(self, &Fields::default())?;
         let (x, y) = (self.intern(src), self.intern(dst));
         let (a, b, side) = self.orient(x, y);
-        self.insert_record(a, b, rec.with_side(side));
+        self.tie_mut_or_new(a, b).insert(rec.with_side(side));
         self.interaction_count += 1;
         Ok(())
     }
@@ -122,12 +122,8 @@ impl RelationshipGraph {
         let Some(id) = self.pairs.get(pair_key(a, b)) else {
             return Err(not_found());
         };
-        // a multiplier without a code is in no record
-        let Some(rec) = rec.with_side(side).find(&self.mults) else {
-            return Err(not_found());
-        };
         let tie = self.ties[id.0 as usize].as_mut().expect("live tie");
-        if !tie.remove(&rec, &self.mults) {
+        if !tie.remove(&rec.with_side(side)) {
             return Err(not_found());
         }
         self.interaction_count -= 1;

@@ -52,18 +52,13 @@ impl RelationshipGraph {
         for t in other.ties.iter().flatten() {
             // orientation is by key, the same in both graphs
             let (a, b) = (id_map[t.a.index()], id_map[t.b.index()]);
-            let id = self.tie_id_or_new(a, b);
-            let RelationshipGraph { ties, mults, .. } = self;
-            let tie = ties[id.0 as usize].as_mut().expect("live tie");
+            let tie = self.tie_mut_or_new(a, b);
             let had = tie.log.len();
-            // each multiplier coded in this graph's table
-            let recode = |r: &super::Record| {
-                r.with_ch(ch_map[r.ch() as usize])
-                    .with_mult(mults.code(other.mults.get(r.m)))
-            };
-            tie.log.to_mut().extend(t.log.iter().map(recode));
+            tie.log
+                .to_mut()
+                .extend(t.log.iter().map(|r| r.with_ch(ch_map[r.ch() as usize])));
             if had > 0 || !same_ids {
-                tie.sort(mults);
+                tie.sort();
             }
             for c in &t.conns {
                 tie.add_conn(c.clone());

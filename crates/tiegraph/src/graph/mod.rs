@@ -16,7 +16,7 @@ pub(crate) use ingest::{ChannelRef, Fields, Row, Staging};
 #[cfg(feature = "arrow")]
 pub(crate) use ingest::{Checked, People, PlainFields, PlainRow};
 pub use ingest::{LoadReport, OnError, SkippedRow};
-pub(crate) use store::{ConnRecord, Mults, NO_DURATION, RawRecord, Record, TieData};
+pub(crate) use store::{ConnRecord, NO_DURATION, Record, TieData};
 pub use tie::Tie;
 
 use crate::error::{Error, Result};
@@ -42,7 +42,7 @@ pub(crate) struct EventRecord {
 
 /// The relationship graph: people addressed by key, and for each pair that
 /// has interacted or declared a connection, a [`Tie`] holding its
-/// interactions (time-sorted, 16 bytes each) and connections.
+/// interactions (time-sorted, 20 bytes each) and connections.
 ///
 /// ```
 /// use chrono::{TimeZone, Utc};
@@ -73,8 +73,6 @@ pub struct RelationshipGraph {
     pub(crate) net: StableUnGraph<PersonId, TieId>,
     pub(crate) node_of: Vec<NodeIndex>,
     pub(crate) events: Vec<EventRecord>,
-    /// The records' weight multipliers that an `f32` does not hold.
-    pub(crate) mults: Mults,
     interaction_count: usize,
     model: ScoringModel,
 }
@@ -190,25 +188,11 @@ impl RelationshipGraph {
 
     /// The tie of an oriented pair, created empty if new.
     pub(crate) fn tie_mut_or_new(&mut self, a: PersonId, b: PersonId) -> &mut TieData {
-        let id = self.tie_id_or_new(a, b);
-        self.ties[id.0 as usize].as_mut().expect("live tie")
-    }
-
-    /// The tie of `a` and `b`, made when there is none.
-    pub(crate) fn tie_id_or_new(&mut self, a: PersonId, b: PersonId) -> TieId {
-        match self.pairs.get(pair_key(a, b)) {
+        let id = match self.pairs.get(pair_key(a, b)) {
             Some(id) => id,
             None => self.new_tie(a, b),
-        }
-    }
-
-    /// Inserts a record, its multiplier coded, into the log of the tie of
-    /// `a` and `b`, made when there is none.
-    pub(crate) fn insert_record(&mut self, a: PersonId, b: PersonId, rec: RawRecord) {
-        let rec = rec.coded(&mut self.mults);
-        let id = self.tie_id_or_new(a, b);
-        let RelationshipGraph { ties, mults, .. } = self;
-        ties[id.0 as usize].as_mut().expect("live tie").insert(rec, mults);
+        };
+        self.ties[id.0 as usize].as_mut().expect("live tie")
     }
 
     /// A graph that has never had a tie makes one for each of these

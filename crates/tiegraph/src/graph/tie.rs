@@ -87,7 +87,7 @@ impl<'g> Tie<'g> {
                 at: time(r.t()),
                 channel: g.channels.get(r.channel()).name.clone(),
                 duration: r.duration(),
-                weight: g.mults.get(r.m),
+                weight: r.mult,
             }
         })
     }

@@ -246,8 +246,8 @@ struct Pending {
 
 impl Pending {
     /// Stages the block with nothing beside it; `block` holds its rows.
-    fn stage(self, graph: &RelationshipGraph, staging: &mut Staging, block: &[Checked]) -> Result<()> {
-        staging.stage(graph, self.first_row, &block[..self.len], self.errors)
+    fn stage(self, staging: &mut Staging, block: &[Checked]) -> Result<()> {
+        staging.stage(self.first_row, &block[..self.len], self.errors)
     }
 }
 
@@ -651,10 +651,9 @@ impl InteractionLoader {
                     len,
                     errors,
                 }) => {
-                    let (staged, found) =
-                        staging.stage_block(graph, first_row, &cur[..len], errors, |people| {
-                            check_block(graph, &cols, &f, dicts, people, n, start, rows)
-                        });
+                    let (staged, found) = staging.stage_block(first_row, &cur[..len], errors, |people| {
+                        check_block(graph, &cols, &f, dicts, people, n, start, rows)
+                    });
                     staged?;
                     found
                 }
@@ -683,7 +682,7 @@ impl InteractionLoader {
             if last.errors.is_empty() || !staging.raises() {
                 *pending = Some(last);
             } else {
-                last.stage(graph, staging, cur)?;
+                last.stage(staging, cur)?;
             }
         }
         *loaded += n as u64;
@@ -699,7 +698,7 @@ impl InteractionLoader {
     pub fn commit(mut self, graph: &mut RelationshipGraph) -> Result<LoadReport> {
         self.stamp.check(graph)?;
         if let Some(last) = self.pending.take() {
-            last.stage(graph, &mut self.staging, &self.blocks[0])?;
+            last.stage(&mut self.staging, &self.blocks[0])?;
         }
         Ok(self.staging.commit(graph))
     }
@@ -933,15 +932,14 @@ mod tests {
 
     use arrow_array::types::{Int32Type, UInt16Type};
     use arrow_array::{
-        ArrayRef, Date32Array, DictionaryArray, DurationMillisecondArray, Float32Array, Float64Array,
-        Int32Array, Int64Array, LargeStringArray, StringArray, StringViewArray, TimestampMicrosecondArray,
+        ArrayRef, Date32Array, DictionaryArray, DurationMillisecondArray, Float32Array, Int32Array,
+        Int64Array, LargeStringArray, StringArray, StringViewArray, TimestampMicrosecondArray,
         TimestampMillisecondArray, TimestampNanosecondArray, TimestampSecondArray, UInt8Array,
     };
     use arrow_schema::{DataType, Field, Schema, TimeUnit as ArrowUnit};
     use chrono::{TimeZone, Utc};
 
     use super::*;
-    use crate::model::Interaction;
 
     fn strs(v: &[Option<&str>]) -> ArrayRef {
         Arc::new(StringArray::from(v.to_vec()))
@@ -1512,157 +1510,6 @@ mod tests {
         assert!(matches!(err.root(), Error::SelfInteraction { key } if key == "sam"));
         assert_eq!(g, before);
         assert_eq!((g.person_count(), g.interaction_count()), (2, 1));
-    }
-
-    /// Emails of these (source, destination, weight), a minute apart from
-    /// `first` (seconds since the epoch).
-    fn weighted(rows: &[(&str, &str, f64)], first: i64) -> RecordBatch {
-        let n = rows.len() as i64;
-        let times: Vec<i64> = (0..n).map(|i| first + 60 * i).collect();
-        batch(vec![
-            ("src", strs(&rows.iter().map(|r| Some(r.0)).collect::<Vec<_>>())),
-            ("dst", strs(&rows.iter().map(|r| Some(r.1)).collect::<Vec<_>>())),
-            ("time", Arc::new(TimestampSecondArray::from(times))),
-            ("channel", strs(&vec![Some("email"); rows.len()])),
-            (
-                "weight",
-                Arc::new(Float64Array::from(rows.iter().map(|r| r.2).collect::<Vec<_>>())),
-            ),
-        ])
-    }
-
-    fn weighted_columns() -> ArrowColumns {
-        ArrowColumns {
-            weight: Some("weight".into()),
-            ..ArrowColumns::default()
-        }
-    }
-
-    /// A load whose graph tables weights of its own between two pushes:
-    /// the load's codes are replaced at the commit, and every weight
-    /// reads back as given.
-    #[test]
-    fn weights_the_graph_tables_between_two_pushes_keep_their_values() {
-        let t0 = 1_772_445_600;
-        let at = |t: i64| Utc.timestamp_opt(t, 0).single().expect("valid");
-        let first = [("ana", "lee", 0.7), ("lee", "bo", 0.9)];
-        let second = [("bo", "ana", 0.11), ("ana", "lee", 0.7), ("ana", "lee", 0.13)];
-        // among people the graph knows: a loader holds off new ones
-        let between = [("ana", "bo", 0.9), ("bo", "ana", 0.13)];
-        let cols = weighted_columns();
-        let mut g = RelationshipGraph::new();
-        g.add_interaction(Interaction::new("ana", "bo", at(t0 - 60), "email").with_weight(0.3))
-            .expect("adds");
-        let mut loader = g.interaction_loader(&cols, OnError::Raise);
-        loader.push(&g, &weighted(&first, t0)).expect("push");
-        for (i, &(src, dst, w)) in between.iter().enumerate() {
-            let it = Interaction::new(src, dst, at(t0 + 7200 + 60 * i as i64), "email").with_weight(w);
-            g.add_interaction(it).expect("adds");
-        }
-        loader.push(&g, &weighted(&second, t0 + 3600)).expect("push");
-        loader.commit(&mut g).expect("commits");
-
-        let mut want = RelationshipGraph::new();
-        want.add_interaction(Interaction::new("ana", "bo", at(t0 - 60), "email").with_weight(0.3))
-            .expect("adds");
-        for (rows, from) in [
-            (&first[..], t0),
-            (&second[..], t0 + 3600),
-            (&between[..], t0 + 7200),
-        ] {
-            for (i, &(src, dst, w)) in rows.iter().enumerate() {
-                let it = Interaction::new(src, dst, at(from + 60 * i as i64), "email").with_weight(w);
-                want.add_interaction(it).expect("adds");
-            }
-        }
-        assert_eq!(graph_json(&g), graph_json(&want));
-        let weights = |a: &str, b: &str| -> Vec<f64> {
-            g.tie(a, b)
-                .expect("a tie")
-                .interactions()
-                .map(|it| it.weight)
-                .collect()
-        };
-        assert_eq!(weights("ana", "lee"), [0.7, 0.7, 0.13]);
-        assert_eq!(weights("bo", "lee"), [0.9]);
-        assert_eq!(weights("ana", "bo"), [0.3, 0.11, 0.9, 0.13]);
-        // each value tabled once: 0.3, 0.9, 0.13 by the graph, then 0.7, 0.11
-        assert_eq!(g.mults.len(), 5);
-    }
-
-    /// Weights an `f32` does not hold are tabled once per graph: a load
-    /// codes its new ones apart and the graph takes them at the commit, a
-    /// failed load tables none, and every path gives them back exactly.
-    #[test]
-    fn weights_an_f32_cannot_hold_load_exactly_and_a_failed_load_tables_none() {
-        let third = 1.0 / 3.0;
-        let rows = [
-            ("ana", "lee", 0.3),
-            ("lee", "bo", 0.7),
-            ("bo", "ana", third),
-            ("ana", "bo", 0.5),
-            ("lee", "ana", 0.7),
-        ];
-        let cols = weighted_columns();
-        let t0 = 1_772_445_600;
-        let at = |t: i64| Utc.timestamp_opt(t, 0).single().expect("valid");
-        let mut g = RelationshipGraph::new();
-        g.add_interaction(Interaction::new("ana", "lee", at(t0 - 60), "email").with_weight(0.3))
-            .expect("one add");
-        assert_eq!(g.mults.len(), 1);
-        g.add_interactions_arrow([weighted(&rows, t0)], &cols, OnError::Raise)
-            .expect("loads");
-        // 0.3 had its code; 0.7 and 1/3 are new, 0.5 an f32's
-        assert_eq!(g.mults.len(), 3);
-
-        let before = g.clone();
-        let bad = weighted(&[("ana", "lee", 0.11), ("kim", "kim", 0.13)], t0 + 3600);
-        let err = g
-            .add_interactions_arrow([bad], &cols, OnError::Raise)
-            .expect_err("fails");
-        assert!(matches!(err.root(), Error::SelfInteraction { .. }), "{err:?}");
-        assert_eq!((g.mults.len(), graph_json(&g)), (3, graph_json(&before)));
-
-        // the same rows one at a time: the same graph, to the last bit
-        let mut one = RelationshipGraph::new();
-        one.add_interaction(Interaction::new("ana", "lee", at(t0 - 60), "email").with_weight(0.3))
-            .expect("adds");
-        for (i, &(src, dst, w)) in rows.iter().enumerate() {
-            let it = Interaction::new(src, dst, at(t0 + 60 * i as i64), "email").with_weight(w);
-            one.add_interaction(it).expect("adds");
-        }
-        assert_eq!(graph_json(&one), graph_json(&g));
-        let as_of = at(t0 + 86_400);
-        for (a, b) in [("ana", "lee"), ("bo", "lee"), ("ana", "bo")] {
-            let (x, y) = (
-                g.strength(a, b, as_of).expect("a tie"),
-                one.strength(a, b, as_of).expect("a tie"),
-            );
-            assert_eq!(x.value.to_bits(), y.value.to_bits(), "{a}-{b}");
-        }
-        let weights = |g: &RelationshipGraph, a: &str, b: &str| -> Vec<f64> {
-            g.tie(a, b)
-                .expect("a tie")
-                .interactions()
-                .map(|it| it.weight)
-                .collect()
-        };
-        assert_eq!(weights(&g, "ana", "lee"), [0.3, 0.3, 0.7]);
-        assert_eq!(weights(&g, "ana", "bo"), [third, 0.5]);
-
-        // a weight with no code is in no record; one with a code is found
-        let gone = |w: f64| Interaction::new("ana", "lee", at(t0 + 3600), "email").with_weight(w);
-        assert!(matches!(
-            g.remove_interaction(&gone(0.11)),
-            Err(Error::InteractionNotFound { .. })
-        ));
-        g.remove_interaction(&Interaction::new("lee", "bo", at(t0 + 60), "email").with_weight(0.7))
-            .expect("removes");
-        assert!(matches!(
-            g.remove_interaction(&Interaction::new("lee", "bo", at(t0 + 60), "email").with_weight(0.7)),
-            Err(Error::InteractionNotFound { .. })
-        ));
-        assert_eq!(weights(&g, "ana", "lee"), [0.3, 0.3, 0.7]);
     }
 
     #[test]

@@ -7,7 +7,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::graph::{EventRecord, NO_DURATION, RawRecord, RelationshipGraph, secs, time};
+use crate::graph::{EventRecord, NO_DURATION, Record, RelationshipGraph, secs, time};
 use crate::model::{Channel, ConnectionKind, GroupEvent, Person};
 use crate::score::ScoringModel;
 
@@ -85,7 +85,7 @@ impl Snapshot {
                             r.t(),
                             pos[r.ch() as usize],
                             r.side(),
-                            g.mults.get(r.m),
+                            r.mult,
                             (r.dur != NO_DURATION).then_some(r.dur),
                         )
                     })
@@ -187,16 +187,18 @@ impl Snapshot {
                         (ts, ch, side, mult, dur)
                     )));
                 }
-                log.push(
-                    RawRecord::new(ts, ch_ids[ch as usize], side, mult, dur.unwrap_or(NO_DURATION))
-                        .coded(&mut g.mults),
-                );
+                log.push(Record::new(
+                    ts,
+                    ch_ids[ch as usize],
+                    side,
+                    mult,
+                    dur.unwrap_or(NO_DURATION),
+                ));
             }
             n += log.len();
-            let id = g.tie_id_or_new(a, b);
-            let tie = g.ties[id.0 as usize].as_mut().expect("live tie");
+            let tie = g.tie_mut_or_new(a, b);
             tie.log = log.into();
-            tie.sort(&g.mults);
+            tie.sort();
             for c in t.connections {
                 if c.side > 1 || c.platform.is_empty() || c.since.is_some_and(|s| !time_ok(s)) {
                     return Err(here(format!("invalid connection on {:?}", c.platform)));

@@ -1,6 +1,6 @@
 //! One pass over one tie's log: the features of the model at a time T.
 
-use crate::graph::{ConnRecord, Mults, NO_DURATION, Record, TieData};
+use crate::graph::{ConnRecord, NO_DURATION, Record, TieData};
 use crate::model::{Channel, ChannelClass, ConnectionKind};
 
 use super::model::ScoringModel;
@@ -43,11 +43,9 @@ struct Chan {
 /// The model's constants in the units of the store (seconds), the channel
 /// table, and the view's filter: everything one evaluation reads.
 #[derive(Debug, Clone)]
-pub(crate) struct Ctx<'g> {
+pub(crate) struct Ctx {
     pub model: ScoringModel,
     chans: Vec<Chan>,
-    /// The graph's weight multipliers ([`Mults`]).
-    mults: &'g Mults,
     /// Records with `start <= t < end` are kept.
     pub start: i64,
     pub end: i64,
@@ -118,13 +116,12 @@ pub(crate) struct Eval {
     pub capped: bool,
 }
 
-impl<'g> Ctx<'g> {
+impl Ctx {
     pub(crate) fn new(
         model: ScoringModel,
         channels: &[Channel],
-        mults: &'g Mults,
         keep: impl Fn(usize, &Channel) -> bool,
-    ) -> Ctx<'g> {
+    ) -> Ctx {
         let chans = channels
             .iter()
             .enumerate()
@@ -144,7 +141,6 @@ impl<'g> Ctx<'g> {
         let weeks = i64::from(model.regularity_weeks);
         Ctx {
             chans,
-            mults,
             start: i64::MIN,
             end: i64::MAX,
             h_r: model.recency_half_life_days * DAY,
@@ -185,7 +181,7 @@ impl<'g> Ctx<'g> {
         } else {
             1.0
         };
-        (c.weight * self.mults.get(r.m) * g, c.keep)
+        (c.weight * r.mult * g, c.keep)
     }
 
     /// Whether the view keeps channel `i`.
@@ -350,7 +346,7 @@ struct SideSweep {
     sum: f64,
 }
 
-impl Ctx<'_> {
+impl Ctx {
     /// The highest strength at the distinct times of the tie's meaningful
     /// interactions at or before `t` (each as its own date), and the first
     /// time it is reached; `None` when there is no meaningful interaction.

@@ -127,7 +127,7 @@ pub struct TieFilter {
 #[derive(Debug, Clone)]
 pub struct GraphView<'g> {
     g: &'g RelationshipGraph,
-    pub(crate) ctx: Ctx<'g>,
+    pub(crate) ctx: Ctx,
 }
 
 impl RelationshipGraph {
@@ -140,7 +140,7 @@ impl RelationshipGraph {
     pub fn full_view(&self) -> GraphView<'_> {
         GraphView {
             g: self,
-            ctx: Ctx::new(self.model().clone(), self.channels(), &self.mults, |_, _| true),
+            ctx: Ctx::new(self.model().clone(), self.channels(), |_, _| true),
         }
     }
 }
@@ -164,7 +164,7 @@ impl<'g> GraphView<'g> {
                 });
             }
         }
-        let mut ctx = Ctx::new(model, graph.channels(), &graph.mults, |i, c| {
+        let mut ctx = Ctx::new(model, graph.channels(), |i, c| {
             keep[i] && view.mode.is_none_or(|m| m == c.mode)
         });
         ctx.start = view.start.map_or(i64::MIN, secs);
@@ -177,7 +177,7 @@ impl<'g> GraphView<'g> {
         model.validate()?;
         let (start, end) = (self.ctx.start, self.ctx.end);
         let keep: Vec<bool> = (0..self.g.channels().len()).map(|i| self.ctx.keeps(i)).collect();
-        self.ctx = Ctx::new(model, self.g.channels(), &self.g.mults, |i, _| keep[i]);
+        self.ctx = Ctx::new(model, self.g.channels(), |i, _| keep[i]);
         self.ctx.start = start;
         self.ctx.end = end;
         Ok(self)
