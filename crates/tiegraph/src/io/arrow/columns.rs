@@ -114,7 +114,12 @@ impl<'b> Strs<'b> {
     /// Row `i`'s string as the 16 bytes from its start and its length,
     /// when the column's data holds 16 bytes from there (all but the last
     /// rows of a plain column), and the row is not null.
-    #[inline]
+    ///
+    /// Always inlined, as are [`Times::get_plain`] and [`Nums::get`]: the
+    /// check calls each on every row, and out of line each call passed its
+    /// result through memory (callgrind, W1 at 1M rows: 41 instructions a
+    /// row fewer, 2.6% of the load and top ten).
+    #[inline(always)]
     pub(super) fn window(&self, i: usize) -> Option<([u8; 16], usize)> {
         fn of(values: &[u8], start: usize, end: usize) -> Option<([u8; 16], usize)> {
             let window = values.get(start..start + 16)?;
@@ -189,7 +194,7 @@ impl<'b> Strs<'b> {
 /// bytes is in its view (the length in the low 32 bits, then the bytes,
 /// zero-padded); a longer one in a data buffer, which the view names with
 /// the string's offset in it.
-#[inline]
+#[inline(always)]
 fn view_window(a: &StringViewArray, i: usize) -> Option<([u8; 16], usize)> {
     let view = a.views()[i];
     let n = view as u32 as usize;
@@ -294,7 +299,7 @@ impl<'b> Times<'b> {
 
     /// The time of row `i` in seconds, floored, when it is there and in
     /// range; `None` otherwise, without building an error.
-    #[inline]
+    #[inline(always)]
     pub(super) fn get_plain(&self, i: usize) -> Option<i64> {
         if self.is_null(i) {
             return None;
@@ -326,6 +331,7 @@ pub(super) enum Nums<'b> {
 }
 
 impl Nums<'_> {
+    #[inline(always)]
     pub(super) fn get(&self, i: usize) -> Option<f64> {
         match self {
             Nums::F64(a) => a.is_valid(i).then(|| a.value(i)),
