@@ -475,6 +475,9 @@ fn check_block(
         const PIECE: usize = 4096;
         const RING: usize = 2 * AHEAD;
         const FAR: usize = 8 * AHEAD;
+        // one mask for the three, the finest they need
+        let far = [&cols.src, &cols.dst, &cols.channel];
+        let far_mask = far.iter().filter_map(|strs| strs.prefetch_mask()).min();
         let pieces: Vec<Vec<Note>> = rows
             .par_chunks_mut(PIECE)
             .enumerate()
@@ -506,8 +509,8 @@ fn check_block(
                     // tenth of W1's samples on the first reads of them
                     // (three streams of variable stride, beside six more
                     // columns); asked for, the load went 0.93x
-                    if i + FAR < end {
-                        for strs in [&cols.src, &cols.dst, &cols.channel] {
+                    if i + FAR < end && far_mask.is_some_and(|m| i & m == 0) {
+                        for strs in far {
                             strs.prefetch(i + FAR);
                         }
                     }
