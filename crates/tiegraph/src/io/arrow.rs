@@ -374,14 +374,8 @@ fn packs_its_keys(strs: &Strs<'_>) -> bool {
     const SHORT: usize = 15;
     let short = |bytes: usize, keys: usize| bytes <= SHORT * keys;
     match strs {
-        Strs::Utf8(a) if a.null_count() == 0 => {
-            let o = a.value_offsets();
-            short((o[o.len() - 1] - o[0]) as usize, a.len())
-        }
-        Strs::Large(a) if a.null_count() == 0 => {
-            let o = a.value_offsets();
-            short((o[o.len() - 1] - o[0]) as usize, a.len())
-        }
+        Strs::Utf8(a) if a.null_count() == 0 => strs.offset_bytes().is_some_and(|(b, k)| short(b, k)),
+        Strs::Large(a) if a.null_count() == 0 => strs.offset_bytes().is_some_and(|(b, k)| short(b, k)),
         Strs::View(a) if a.null_count() == 0 => {
             // a view's length is in its low 32 bits: a sample of them
             let views = a.views();

@@ -118,7 +118,7 @@ impl<'b> Strs<'b> {
     /// Always inlined, as are [`Times::get_plain`] and [`Nums::get`]: the
     /// check calls each on every row, and out of line each call passed its
     /// result through memory (callgrind, W1 at 1M rows: 41 instructions a
-    /// row fewer, 2.6% of the load and top ten).
+    /// row fewer, about 3% of the load and top ten).
     #[inline(always)]
     pub(super) fn window(&self, i: usize) -> Option<([u8; 16], usize)> {
         fn of(values: &[u8], start: usize, end: usize) -> Option<([u8; 16], usize)> {
@@ -162,28 +162,32 @@ impl<'b> Strs<'b> {
     /// not read in order (a view or a dictionary), which it never asks for.
     ///
     /// Rows whose strings take 16 bytes or fewer on average need asking
-    /// for one row in four, or fewer, to reach every line: W1's keys take
-    /// 8 bytes, its channel names 5 to 14, and asking for every row took
-    /// 65 of the check's 360 instructions a row in its main loop
-    /// (callgrind, W1 at 300,000 rows).
+    /// for one row in four, or fewer, to reach every line (every one when
+    /// their lengths are even; the hardware prefetcher takes the rest):
+    /// W1's keys take 8 bytes, its channel names 5 to 14, and asking for
+    /// every row took 65 of the check's 360 instructions a row in its
+    /// main loop (callgrind, W1 at 300,000 rows).
     pub(super) fn prefetch_mask(&self) -> Option<usize> {
-        fn mask(bytes: usize, rows: usize) -> usize {
-            /// A cache line.
-            const LINE: usize = 64;
-            // the largest power of two of rows whose bytes fit in a line,
-            // on average, at most 8
-            let per_line = (LINE * rows.max(1)) / bytes.max(1);
-            (1usize << per_line.clamp(1, 8).ilog2()) - 1
+        /// A cache line.
+        const LINE: usize = 64;
+        let (bytes, rows) = self.offset_bytes()?;
+        // the largest power of two of rows whose bytes fit in a line, on
+        // average, at most 8
+        let per_line = (LINE * rows.max(1)) / bytes.max(1);
+        Some((1usize << per_line.clamp(1, 8).ilog2()) - 1)
+    }
+
+    /// The bytes of all the column's strings and its number of rows, for a
+    /// column whose offsets tell them at once (`Utf8`, `LargeUtf8`); what
+    /// null rows hold (usually nothing) counts too.
+    pub(super) fn offset_bytes(&self) -> Option<(usize, usize)> {
+        fn of<O: OffsetSizeTrait>(a: &GenericStringArray<O>) -> (usize, usize) {
+            let o = a.value_offsets();
+            ((o[o.len() - 1] - o[0]).as_usize(), a.len())
         }
         match self {
-            Strs::Utf8(a) => {
-                let o = a.value_offsets();
-                Some(mask((o[o.len() - 1] - o[0]) as usize, a.len()))
-            }
-            Strs::Large(a) => {
-                let o = a.value_offsets();
-                Some(mask((o[o.len() - 1] - o[0]) as usize, a.len()))
-            }
+            Strs::Utf8(a) => Some(of(a)),
+            Strs::Large(a) => Some(of(a)),
             _ => None,
         }
     }
