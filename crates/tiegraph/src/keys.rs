@@ -76,9 +76,34 @@ pub(crate) fn pack_padded(window: [u8; 16], n: usize) -> Option<Packed> {
     if n > INLINE {
         return None;
     }
-    let bytes = u128::from_le_bytes(window) & ((1u128 << (8 * n)) - 1);
-    Some(Packed([bytes as u64, (bytes >> 64) as u64 | (n as u64) << 56]))
+    // a mask from a table: a 128-bit shift by a variable count compiled
+    // to branches, and a bulk load packs three keys a row (source,
+    // destination, channel); callgrind on W1's rows: 45 instructions a
+    // row for the three, against 23
+    let [lo, hi] = KEEP_BYTES[n];
+    let bytes = u128::from_le_bytes(window);
+    Some(Packed([
+        bytes as u64 & lo,
+        (bytes >> 64) as u64 & hi | (n as u64) << 56,
+    ]))
 }
+
+/// `KEEP_BYTES[n]` keeps the first `n` bytes of a 16-byte window read as a
+/// little-endian integer, as its low word and its high word.
+#[cfg(any(feature = "arrow", test))]
+const KEEP_BYTES: [[u64; 2]; INLINE + 1] = {
+    let mut masks = [[0u64; 2]; INLINE + 1];
+    let mut n = 0;
+    while n <= INLINE {
+        masks[n] = if n < 8 {
+            [(1 << (8 * n)) - 1, 0]
+        } else {
+            [u64::MAX, (1 << (8 * (n - 8))) - 1]
+        };
+        n += 1;
+    }
+    masks
+};
 
 /// The first eight bytes of a key as a big-endian integer, zero-padded, so
 /// that keys compare as these first (a key sorts before its extensions),

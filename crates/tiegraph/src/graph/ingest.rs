@@ -775,10 +775,11 @@ impl People {
     #[cfg(feature = "arrow")]
     #[inline(always)]
     fn known_packed(&self, g: &RelationshipGraph, key: Packed, hash: u64) -> u32 {
-        if !g.index.is_empty() {
-            if let Some(id) = g.index.get_packed(key, hash) {
-                return id.0;
-            }
+        // no test of the graph's index as a whole first: the table of
+        // packed keys answers at once when it is empty, and the test cost
+        // two loads from its other table on every key
+        if let Some(id) = g.index.get_packed(key, hash) {
+            return id.0;
         }
         self.new_index.get_packed(key, hash).unwrap_or(UNRESOLVED)
     }
@@ -787,9 +788,8 @@ impl People {
     #[cfg(feature = "arrow")]
     #[inline(always)]
     pub(crate) fn prefetch_packed(&self, g: &RelationshipGraph, hash: u64) {
-        if !g.index.is_empty() {
-            g.index.prefetch_packed(hash);
-        }
+        // an empty table has no slot to ask for (as in `known_packed`)
+        g.index.prefetch_packed(hash);
         self.new_index.prefetch_packed(hash);
     }
 
