@@ -119,9 +119,20 @@ const MAX_DURATION: f64 = 10.0 * 365.0 * 86_400.0;
 fn stored_duration(d: Option<f64>) -> std::result::Result<u32, f64> {
     match d {
         None => Ok(NO_DURATION),
-        Some(d) if d.is_finite() && (0.0..=MAX_DURATION).contains(&d) => Ok(d.round() as u32),
+        Some(d) if d.is_finite() && (0.0..=MAX_DURATION).contains(&d) => Ok(round_seconds(d)),
         Some(d) => Err(d),
     }
+}
+
+/// `d.round() as u32` for `d` in `0.0..=MAX_DURATION`, half away from
+/// zero, without the call to `round` that x86-64's baseline makes of it
+/// (no SSE4.1): the fraction `d - trunc(d)` is exact below 2^52.
+/// callgrind on W1's rows (a fifth with a duration): 9 instructions a
+/// row fewer.
+#[inline]
+fn round_seconds(d: f64) -> u32 {
+    let whole = d as u32;
+    whole + u32::from(d - f64::from(whole) >= 0.5)
 }
 
 /// The side of a row's tie that `src` is: 0 when its key sorts first, 1
@@ -1143,6 +1154,31 @@ impl Staging {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn durations_round_to_the_nearest_second_half_away_from_zero() {
+        use super::{MAX_DURATION, round_seconds, stored_duration};
+        let below_half = 0.5 - f64::EPSILON / 4.0; // 0.49999999999999994
+        for d in [
+            0.0,
+            0.25,
+            below_half,
+            0.5,
+            1.5,
+            2.5,
+            2.499_999_999,
+            59.9,
+            86_399.5,
+            MAX_DURATION - 0.5,
+            MAX_DURATION,
+        ] {
+            assert_eq!(round_seconds(d), d.round() as u32, "{d}");
+        }
+        assert_eq!(round_seconds(below_half), 0);
+        assert_eq!(round_seconds(2.5), 3);
+        assert_eq!(stored_duration(Some(90.5)), Ok(91));
+        assert_eq!(stored_duration(Some(-0.1)), Err(-0.1));
+    }
+
     use chrono::{DateTime, Utc};
     use proptest::prelude::*;
 
