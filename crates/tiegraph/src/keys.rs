@@ -21,6 +21,14 @@ impl Packed {
     pub(crate) fn head(self) -> u64 {
         self.0[0].swap_bytes()
     }
+
+    /// Whether this is a key's pack: the empty key's, which is also the
+    /// default, is the one pack of length 0.
+    #[cfg(feature = "arrow")]
+    #[inline]
+    pub(crate) fn is_key(self) -> bool {
+        self.0[1] >> 56 != 0
+    }
 }
 
 impl FlatKey for Packed {
