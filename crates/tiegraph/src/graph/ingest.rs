@@ -149,7 +149,12 @@ fn side_of(src: &str, dst: &str) -> Option<u8> {
 
 #[inline]
 fn good_weight(w: f64) -> bool {
-    w.is_finite() && w >= 0.0
+    // finite and not below zero: below +infinity's bits, or -0. LLVM
+    // turned `w.is_finite() && w >= 0.0` into a test of the float's class
+    // that x86-64 has no instruction for, done in 20 integer instructions
+    // (callgrind on W1's rows: 10 instructions a row fewer this way)
+    let bits = w.to_bits();
+    bits < f64::INFINITY.to_bits() || bits == (-0.0f64).to_bits()
 }
 
 /// The fields of a [`PlainRow`] besides its keys: what
@@ -1154,6 +1159,29 @@ impl Staging {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_good_weight_is_finite_and_not_below_zero() {
+        use super::good_weight;
+        let tiny = f64::from_bits(1); // the least subnormal
+        for (w, good) in [
+            (0.0, true),
+            (-0.0, true),
+            (tiny, true),
+            (1.0, true),
+            (f64::MAX, true),
+            (-tiny, false),
+            (-1.0, false),
+            (f64::MIN, false),
+            (f64::INFINITY, false),
+            (f64::NEG_INFINITY, false),
+            (f64::NAN, false),
+            (-f64::NAN, false),
+        ] {
+            assert_eq!(good_weight(w), good, "{w:e} ({:#x})", w.to_bits());
+            assert_eq!(good_weight(w), w.is_finite() && w >= 0.0, "{w:e}");
+        }
+    }
+
     #[test]
     fn durations_round_to_the_nearest_second_half_away_from_zero() {
         use super::{MAX_DURATION, round_seconds, stored_duration};
