@@ -223,12 +223,10 @@ impl Ctx {
             let decayed = w * (-delta / self.h_i).exp2();
             let week = age / WEEK;
             acc.any = true;
-            let (lo, hi) = if c.mutual {
-                (0, 2)
-            } else {
-                (r.side() as usize, r.side() as usize + 1)
-            };
-            for x in lo..hi {
+            // the initiator's side, and the other's too on a mutual
+            // channel: each side's sums are its own, so the order of the
+            // two does not matter
+            let mut add = |x: usize| {
                 acc.s[x] += decayed;
                 if in_window {
                     acc.x[x] += w;
@@ -243,6 +241,11 @@ impl Ctx {
                         acc.last_week[x] = week;
                     }
                 }
+            };
+            let side = usize::from(r.side());
+            add(side);
+            if c.mutual {
+                add(1 - side);
             }
             if meaningful {
                 if in_window {
