@@ -481,8 +481,8 @@ fn check_block(
                 // each row's two packs and their hashes; an empty pack
                 // (which no key has, see `packed_key`) for a key the
                 // general path takes: 24 bytes an entry, where an
-                // `Option`'s tag made 32 (callgrind on W1's rows: 13
-                // instructions a row fewer)
+                // `Option`'s tag made 32 (callgrind on the Rust-generated
+                // W1 rows: 13 instructions a row fewer)
                 let mut ring = [[(Packed::default(), 0); 2]; RING];
                 // row `i`'s keys, and a request for their slots
                 let prepare = |i: usize, ring: &mut [[(Packed, u64); 2]; RING]| {
