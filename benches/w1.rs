@@ -46,6 +46,11 @@ fn w1(c: &mut Criterion, n: usize, people: usize) {
     group.bench_function("score_all", |b| {
         b.iter(|| black_box(StrengthGraph::new(&view, as_of()).expect("scores").edge_count()))
     });
+    // every tie with its components and state, in key order: the table
+    // `Graph.ties` returns
+    group.bench_function("ties", |b| {
+        b.iter(|| black_box(g.ties(as_of()).expect("scores").len()))
+    });
     group.bench_function("top10_all", |b| {
         b.iter(|| black_box(g.strongest_ties_all(10, as_of()).expect("scores").len()))
     });

@@ -378,6 +378,7 @@ impl<V: Id> LongKeys<V> {
         self.map.len()
     }
 
+    #[cfg(test)]
     fn values(&self) -> impl Iterator<Item = V> + '_ {
         self.map.values()
     }
@@ -472,6 +473,7 @@ impl<V: Id> KeyIndex<V> {
         self.short.reserve(n);
     }
 
+    #[cfg(test)]
     pub(crate) fn values(&self) -> impl Iterator<Item = V> + '_ {
         self.short.values().chain(self.long.values())
     }

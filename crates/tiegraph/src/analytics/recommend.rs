@@ -10,7 +10,6 @@ use rayon::prelude::*;
 
 use crate::error::{Error, Result};
 use crate::graph::{RelationshipGraph, TieId, secs, time};
-use crate::keys::key_head;
 use crate::model::{Mode, Person, PersonId};
 use crate::score::{GraphView, State, Strength, View, ago};
 
@@ -30,23 +29,6 @@ pub(super) fn check_k(k: usize) -> Result<()> {
         return Err(invalid("k", "must be at least 1, got 0"));
     }
     Ok(())
-}
-
-/// Live people sorted by key.
-///
-/// Sorting 100,000 keys through their `Person`s is mostly cache misses;
-/// comparing the first eight bytes as an integer first settles most
-/// comparisons without touching the strings, and both cores share the sort.
-pub(super) fn key_order(g: &RelationshipGraph) -> Vec<PersonId> {
-    let mut keyed: Vec<(u64, &str, PersonId)> = g
-        .people
-        .iter()
-        .enumerate()
-        .filter_map(|(i, p)| p.as_ref().map(|p| (&p.key, PersonId(i as u32))))
-        .map(|(key, id)| (key_head(key.as_bytes()), key.as_str(), id))
-        .collect();
-    keyed.par_sort_unstable_by(|x, y| x.0.cmp(&y.0).then_with(|| x.1.cmp(y.1)));
-    keyed.into_iter().map(|(_, _, id)| id).collect()
 }
 
 /// Splits `0..n` people, whose entries start at `offsets` (`n + 1` of
@@ -363,12 +345,9 @@ impl<'g> GraphView<'g> {
         check_k(k)?;
         let g = self.graph();
         let t = secs(as_of);
-        let order = key_order(g);
+        let order = g.key_order();
         let n = order.len();
-        let mut rank = vec![u32::MAX; g.people.len()];
-        for (i, p) in order.iter().enumerate() {
-            rank[p.index()] = i as u32;
-        }
+        let rank = g.key_ranks(&order);
         // adjacency by key rank (a, b, strength), read as each tie is
         // scored (a second pass over the ties took 8 ms at W1's 10M)
         let mut edges: Vec<(u32, u32, f64)> = self.values_with(&live_ties(g), t, |tie, v| {

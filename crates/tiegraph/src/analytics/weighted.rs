@@ -43,12 +43,8 @@ impl<'g> StrengthGraph<'g> {
     pub fn new(view: &GraphView<'g>, as_of: DateTime<Utc>) -> Result<StrengthGraph<'g>> {
         let g = view.graph();
         let t = secs(as_of);
-        let mut order: Vec<PersonId> = g.index.values().collect();
-        order.sort_unstable_by(|&x, &y| g.key(x).cmp(g.key(y)));
-        let mut node_of = vec![u32::MAX; g.people.len()];
-        for (i, &p) in order.iter().enumerate() {
-            node_of[p.index()] = i as u32;
-        }
+        let order = g.key_order();
+        let node_of = g.key_ranks(&order);
         let ties: Vec<TieId> = g.pairs.values().collect();
         let values = view.values(&ties, t);
         let mut degree = vec![0usize; order.len() + 1];

@@ -11,6 +11,7 @@ mod tie;
 
 use chrono::{DateTime, Utc};
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableUnGraph};
+use rayon::slice::ParallelSliceMut;
 
 pub(crate) use ingest::{ChannelRef, Fields, Row, Staging};
 #[cfg(feature = "arrow")]
@@ -333,13 +334,26 @@ impl RelationshipGraph {
     }
 
     /// Live tie ids ordered by (key of a, key of b).
+    ///
+    /// The people are put in key order once, and each tie is sorted by
+    /// its two places in it, one integer: comparing the keys themselves,
+    /// two pairs of strings a comparison, took 1.8 s of `Graph.ties`' 3.0
+    /// at W1's 10M rows (654,484 ties), on one core.
     pub(crate) fn sorted_tie_ids(&self) -> Vec<TieId> {
-        let mut ids: Vec<TieId> = self.pairs.values().collect();
-        ids.sort_unstable_by(|&x, &y| {
-            let (tx, ty) = (self.tie_data(x), self.tie_data(y));
-            (self.key(tx.a), self.key(tx.b)).cmp(&(self.key(ty.a), self.key(ty.b)))
-        });
-        ids
+        let rank = self.key_ranks(&self.key_order());
+        let mut ids: Vec<(u64, TieId)> = self
+            .pairs
+            .values()
+            .map(|id| {
+                let t = self.tie_data(id);
+                (
+                    u64::from(rank[t.a.index()]) << 32 | u64::from(rank[t.b.index()]),
+                    id,
+                )
+            })
+            .collect();
+        ids.par_sort_unstable_by_key(|&(places, _)| places);
+        ids.into_iter().map(|(_, id)| id).collect()
     }
 }
 
