@@ -445,22 +445,22 @@ impl<'g> GraphView<'g> {
                 .collect(),
         };
         let structural = self.ctx.model.structural.then(|| self.structural_all(t));
-        let scores: Vec<Option<TieScore<'g>>> = pairs
+        // every tie scored into its place, then the weak ones dropped in
+        // place: a list of `Option`s flattened into a second list held
+        // both at once (136 MB each at W1's 10M rows: 654,484 ties of 208 bytes)
+        let mut scores: Vec<TieScore<'g>> = pairs
             .par_iter()
             .map(|&(id, first)| {
                 let s_now = structural.as_ref().map(|s| s.overlap(g, id));
-                let strength = self.score(id, t, first, filter.with_peak, s_now.or(Some(0.0)));
-                (strength.value >= filter.min_strength).then(|| {
-                    let other = g.other(id, first);
-                    TieScore {
-                        a: g.person_at(first),
-                        b: g.person_at(other),
-                        strength,
-                    }
-                })
+                TieScore {
+                    a: g.person_at(first),
+                    b: g.person_at(g.other(id, first)),
+                    strength: self.score(id, t, first, filter.with_peak, s_now.or(Some(0.0))),
+                }
             })
             .collect();
-        Ok(scores.into_iter().flatten().collect())
+        scores.retain(|s| s.strength.value >= filter.min_strength);
+        Ok(scores)
     }
 
     /// Each person's two-way neighbours at `t`, for the structural overlap of every tie.
