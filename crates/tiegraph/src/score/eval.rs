@@ -347,6 +347,47 @@ struct SideSweep {
     lo: usize,
     /// Σ W of `window[lo..]`.
     sum: f64,
+    /// The distinct recent weeks of `meaningful`, kept as the sweep goes.
+    weeks: WeekEdges,
+}
+
+/// The distinct recent weeks of one side's meaningful times during a
+/// sweep: for each week k back from the sweep's time, the first time past
+/// the week's older edge. The sweep's time only moves forward, and so
+/// does each edge: a sweep moves each place at most once past each time,
+/// where a binary search for each week's edge at each instant (the way
+/// before) put 80% of `peak`'s samples on one tie of 160,000 records (W1
+/// at 1M: 0.75 s).
+#[derive(Default)]
+struct WeekEdges {
+    at: Vec<usize>,
+}
+
+impl WeekEdges {
+    /// Distinct k = ⌊(now − u) / week⌋ < `weeks` over the ascending times
+    /// `u <= now`, with `now` no earlier than at the last call and `times`
+    /// only grown since.
+    fn count(&mut self, times: &[i64], now: i64, weeks: i64) -> u32 {
+        let Some(&oldest) = times.first() else {
+            return 0;
+        };
+        // weeks further back than the oldest time are empty
+        let span = ((now - oldest) / WEEK + 1).min(weeks) as usize;
+        if self.at.len() < span {
+            self.at.resize(span, 0);
+        }
+        let mut count = 0;
+        for (k, at) in self.at[..span].iter_mut().enumerate() {
+            // week k holds the times in (now - (k + 1) week, now - k week]
+            let newer = now - k as i64 * WEEK;
+            let older = newer - WEEK;
+            while *at < times.len() && times[*at] <= older {
+                *at += 1;
+            }
+            count += u32::from(*at < times.len() && times[*at] <= newer);
+        }
+        count
+    }
 }
 
 impl Ctx {
@@ -356,8 +397,9 @@ impl Ctx {
     ///
     /// One forward sweep instead of one pass per time: decayed intensity is
     /// carried forward, the reciprocity window slides, and distinct recent
-    /// weeks are counted by jumping from week to week with binary searches,
-    /// so a tie of n interactions costs O(n · A log n) rather than O(n²).
+    /// weeks are counted with one place a week that only moves forward
+    /// ([`WeekEdges`]), so a tie of n interactions over w weeks costs
+    /// O(n · min(A, w)) rather than O(n²).
     /// The structural overlap is not part of it (callers with S on use
     /// direct evaluation).
     pub(crate) fn peak(&self, tie: &TieData, t: i64) -> Option<(f64, i64)> {
@@ -430,7 +472,7 @@ impl Ctx {
                 } else {
                     side.sum.max(0.0)
                 };
-                acc.weeks[x] = self.distinct_weeks(&side.meaningful, now);
+                acc.weeks[x] = side.weeks.count(&side.meaningful, now, self.weeks);
             }
             acc.classes = 0;
             for (k, &last) in class_last.iter().enumerate() {
@@ -445,27 +487,39 @@ impl Ctx {
         }
         best
     }
+}
 
-    /// Distinct k = ⌊(t − u) / week⌋ < A over the ascending times `u <= t`.
-    fn distinct_weeks(&self, times: &[i64], t: i64) -> u32 {
-        let mut hi = times.len();
-        let mut count = 0;
-        while hi > 0 {
-            let k = (t - times[hi - 1]) / WEEK;
-            if k >= self.weeks {
-                break;
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::{WEEK, WeekEdges};
+
+    proptest! {
+        /// Counted as a sweep goes, the distinct weeks are those of the
+        /// definition at every instant: times on a week's edges, weeks
+        /// with no time, and a window of one week or of more weeks than
+        /// the times span.
+        #[test]
+        fn weeks_counted_in_a_sweep_are_the_distinct_weeks(
+            steps in prop::collection::vec((0i64..3 * WEEK, any::<bool>(), any::<bool>()), 1..80),
+            weeks in 1i64..12,
+        ) {
+            let (mut now, mut times, mut edges) = (-5 * WEEK, Vec::new(), WeekEdges::default());
+            for (gap, on_edge, add) in steps {
+                // a gap of whole weeks puts `now` on an edge of every earlier time's week
+                now += if on_edge { gap / WEEK * WEEK } else { gap };
+                if add {
+                    times.push(now);
+                }
+                let want = times
+                    .iter()
+                    .map(|&u| (now - u) / WEEK)
+                    .filter(|&k| k < weeks)
+                    .collect::<std::collections::BTreeSet<_>>()
+                    .len() as u32;
+                prop_assert_eq!(edges.count(&times, now, weeks), want, "now {} times {:?}", now, times);
             }
-            count += 1;
-            // gallop back to the first time of an older week: usually one or two steps
-            let edge = t - (k + 1) * WEEK;
-            let mut step = 1;
-            let mut lo = hi.saturating_sub(1);
-            while lo > 0 && times[lo] > edge {
-                lo = lo.saturating_sub(step);
-                step *= 2;
-            }
-            hi = lo + times[lo..hi].partition_point(|&u| u <= edge);
         }
-        count
     }
 }
