@@ -158,12 +158,15 @@ fn interaction_batch(g: &RelationshipGraph) -> tiegraph::Result<RecordBatch> {
     let mut channel = StringBuilder::with_capacity(n, n * 8);
     let mut duration = Float64Builder::with_capacity(n);
     let mut weight = Float64Builder::with_capacity(n);
+    // borrowed, not copied: three strings a row allocated and freed took
+    // a quarter of the call (W1's 1M rows: medians 0.25-0.33 s, then
+    // 0.19-0.23 s)
     for tie in g.iter_ties() {
-        for it in tie.interactions() {
-            src.append_value(&it.src);
-            dst.append_value(&it.dst);
+        for it in tie.interaction_refs() {
+            src.append_value(it.src);
+            dst.append_value(it.dst);
             time.append_value(it.at.timestamp_micros());
-            channel.append_value(&it.channel);
+            channel.append_value(it.channel);
             duration.append_option(it.duration);
             weight.append_value(it.weight);
         }

@@ -116,8 +116,8 @@ pub use io::{
     TimeUnit,
 };
 pub use model::{
-    Channel, ChannelClass, ChannelId, Connection, ConnectionKind, GroupEvent, Interaction, Mode, Person,
-    PersonId,
+    Channel, ChannelClass, ChannelId, Connection, ConnectionKind, GroupEvent, Interaction, InteractionRef,
+    Mode, Person, PersonId,
 };
 pub use score::{
     Components, Contact, Effort, Explanation, Fit, FitOptions, GraphView, Label, ScoringModel, Side, State,

@@ -1,7 +1,7 @@
 use chrono::{DateTime, Utc};
 
 use super::{RelationshipGraph, TieData, TieId, time};
-use crate::model::{Connection, ConnectionKind, Interaction, Person};
+use crate::model::{Connection, ConnectionKind, Interaction, InteractionRef, Person};
 
 /// A read-only handle on one tie: the pair, its interactions and connections.
 ///
@@ -76,16 +76,22 @@ impl<'g> Tie<'g> {
 
     /// The interactions, in time order.
     pub fn interactions(&self) -> impl Iterator<Item = Interaction> + use<'g> {
+        self.interaction_refs().map(Interaction::from)
+    }
+
+    /// The interactions, in time order, borrowed from the graph: no string
+    /// is copied (see [`InteractionRef`]).
+    pub fn interaction_refs(&self) -> impl Iterator<Item = InteractionRef<'g>> + use<'g> {
         let t = self.data();
         let g = self.graph;
         let (ka, kb) = (g.key(t.a), g.key(t.b));
         t.log.iter().map(move |r| {
             let (src, dst) = if r.side() == 0 { (ka, kb) } else { (kb, ka) };
-            Interaction {
-                src: src.to_string(),
-                dst: dst.to_string(),
+            InteractionRef {
+                src,
+                dst,
                 at: time(r.t()),
-                channel: g.channels.get(r.channel()).name.clone(),
+                channel: &g.channels.get(r.channel()).name,
                 duration: r.duration(),
                 weight: r.mult,
             }

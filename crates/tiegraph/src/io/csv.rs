@@ -354,10 +354,10 @@ impl RelationshipGraph {
         w.write_record(["src", "dst", "time", "channel", "duration", "weight"])
             .map_err(io)?;
         for tie in self.iter_ties() {
-            for it in tie.interactions() {
+            for it in tie.interaction_refs() {
                 let dur = it.duration.map(|d| d.to_string()).unwrap_or_default();
                 let at = it.at.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true);
-                w.write_record([&it.src, &it.dst, &at, &it.channel, &dur, &it.weight.to_string()])
+                w.write_record([it.src, it.dst, &at, it.channel, &dur, &it.weight.to_string()])
                     .map_err(io)?;
             }
         }

@@ -31,6 +31,54 @@ pub struct Interaction {
     pub weight: f64,
 }
 
+/// One stored interaction, borrowed from its graph: an [`Interaction`]'s
+/// fields, with the keys and the channel's name as the graph holds them
+/// rather than copies. [`Tie::interaction_refs`](crate::Tie::interaction_refs)
+/// gives them; reading a large graph through them allocates nothing per
+/// interaction.
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use tiegraph::{Interaction, RelationshipGraph};
+/// let mut g = RelationshipGraph::new();
+/// let at = Utc.with_ymd_and_hms(2026, 3, 2, 10, 0, 0).unwrap();
+/// let call = Interaction::new("lee", "ana", at, "phone_call").with_duration(600.0);
+/// g.add_interaction(call.clone())?;
+/// let tie = g.tie("ana", "lee")?;
+/// let first = tie.interaction_refs().next().unwrap();
+/// assert_eq!((first.src, first.dst, first.channel), ("lee", "ana", "phone_call"));
+/// assert_eq!(Interaction::from(first), call);
+/// # Ok::<(), tiegraph::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct InteractionRef<'g> {
+    /// Key of the person who initiated it.
+    pub src: &'g str,
+    /// Key of the other party.
+    pub dst: &'g str,
+    /// When it happened (stored at one-second resolution).
+    pub at: DateTime<Utc>,
+    /// Channel name.
+    pub channel: &'g str,
+    /// Length in seconds, when known.
+    pub duration: Option<f64>,
+    /// Weight multiplier m.
+    pub weight: f64,
+}
+
+impl From<InteractionRef<'_>> for Interaction {
+    fn from(r: InteractionRef<'_>) -> Interaction {
+        Interaction {
+            src: r.src.to_string(),
+            dst: r.dst.to_string(),
+            at: r.at,
+            channel: r.channel.to_string(),
+            duration: r.duration,
+            weight: r.weight,
+        }
+    }
+}
+
 fn one() -> f64 {
     1.0
 }

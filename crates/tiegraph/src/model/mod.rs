@@ -6,5 +6,5 @@ mod person;
 
 pub(crate) use channel::Channels;
 pub use channel::{Channel, ChannelClass, ChannelId, Mode};
-pub use interaction::{Connection, ConnectionKind, GroupEvent, Interaction};
+pub use interaction::{Connection, ConnectionKind, GroupEvent, Interaction, InteractionRef};
 pub use person::{Person, PersonId};
