@@ -372,7 +372,15 @@ impl WeekEdges {
             return 0;
         };
         // weeks further back than the oldest time are empty
-        let span = ((now - oldest) / WEEK + 1).min(weeks) as usize;
+        let span = ((now - oldest) / WEEK + 1).min(weeks);
+        if span > times.len() as i64 {
+            // more weeks than times: jump from time to time instead, and
+            // hold no place for weeks that cannot all be filled (a window
+            // of 10^9 weeks over times that far apart would not fit in
+            // memory); the places left behind catch up when next used
+            return sparse_weeks(times, now, weeks);
+        }
+        let span = span as usize;
         if self.at.len() < span {
             self.at.resize(span, 0);
         }
@@ -390,6 +398,31 @@ impl WeekEdges {
     }
 }
 
+/// [`WeekEdges::count`] by jumping from each nonempty week to the next
+/// older one: a binary search a week, for times too sparse to keep a place
+/// for every week.
+fn sparse_weeks(times: &[i64], now: i64, weeks: i64) -> u32 {
+    let mut hi = times.len();
+    let mut count = 0;
+    while hi > 0 {
+        let k = (now - times[hi - 1]) / WEEK;
+        if k >= weeks {
+            break;
+        }
+        count += 1;
+        // gallop back to the first time of an older week: usually one or two steps
+        let edge = now - (k + 1) * WEEK;
+        let mut step = 1;
+        let mut lo = hi.saturating_sub(1);
+        while lo > 0 && times[lo] > edge {
+            lo = lo.saturating_sub(step);
+            step *= 2;
+        }
+        hi = lo + times[lo..hi].partition_point(|&u| u <= edge);
+    }
+    count
+}
+
 impl Ctx {
     /// The highest strength at the distinct times of the tie's meaningful
     /// interactions at or before `t` (each as its own date), and the first
@@ -398,7 +431,8 @@ impl Ctx {
     /// One forward sweep instead of one pass per time: decayed intensity is
     /// carried forward, the reciprocity window slides, and distinct recent
     /// weeks are counted with one place a week that only moves forward
-    /// ([`WeekEdges`]), so a tie of n interactions over w weeks costs
+    /// ([`WeekEdges`]; by binary searches while the times are fewer than
+    /// the weeks), so a tie of n interactions over w weeks costs
     /// O(n · min(A, w)) rather than O(n²).
     /// The structural overlap is not part of it (callers with S on use
     /// direct evaluation).
@@ -495,20 +529,38 @@ mod tests {
 
     use super::{WEEK, WeekEdges};
 
+    /// Times far apart under a window of u32::MAX weeks: counted without
+    /// a place for each of the 14 million weeks between them.
+    #[test]
+    fn sparse_times_hold_no_place_a_week() {
+        let mut edges = WeekEdges::default();
+        let times = [-(1i64 << 43), -WEEK, 0];
+        assert_eq!(edges.count(&times, 0, i64::from(u32::MAX)), 3);
+        assert!(edges.at.is_empty(), "{} places", edges.at.len());
+        // a window of two weeks holds the last two only
+        assert_eq!(edges.count(&times, 0, 2), 2);
+    }
+
     proptest! {
         /// Counted as a sweep goes, the distinct weeks are those of the
         /// definition at every instant: times on a week's edges, weeks
-        /// with no time, and a window of one week or of more weeks than
-        /// the times span.
+        /// with no time, times denser than the weeks (a place a week) and
+        /// sparser (binary searches), and a window of one week, of more
+        /// weeks than the times span, or of u32::MAX weeks.
         #[test]
         fn weeks_counted_in_a_sweep_are_the_distinct_weeks(
-            steps in prop::collection::vec((0i64..3 * WEEK, any::<bool>(), any::<bool>()), 1..80),
-            weeks in 1i64..12,
+            steps in prop::collection::vec((0i64..3 * WEEK, 0u8..3, any::<bool>()), 1..80),
+            weeks in prop_oneof![1i64..12, Just(i64::from(u32::MAX))],
         ) {
             let (mut now, mut times, mut edges) = (-5 * WEEK, Vec::new(), WeekEdges::default());
-            for (gap, on_edge, add) in steps {
-                // a gap of whole weeks puts `now` on an edge of every earlier time's week
-                now += if on_edge { gap / WEEK * WEEK } else { gap };
+            for (gap, kind, add) in steps {
+                now += match kind {
+                    // whole weeks put `now` on an edge of every earlier time's week
+                    0 => gap / WEEK * WEEK,
+                    // a few hours: many times a week
+                    1 => gap / 100,
+                    _ => gap,
+                };
                 if add {
                     times.push(now);
                 }
