@@ -160,15 +160,23 @@ impl Ctx {
     /// The records of a log that the view keeps and that happened at or before `t`.
     pub(crate) fn slice<'l>(&self, log: &'l [Record], t: i64) -> &'l [Record] {
         let hi = t.min(self.end.saturating_sub(1));
-        // most logs lie wholly inside: two reads, not two binary searches
-        // whose every probe is a cache miss on a log not read yet
-        if let (Some(first), Some(last)) = (log.first(), log.last()) {
-            if first.t() >= self.start && last.t() <= hi {
-                return log;
-            }
-        }
-        let lo = log.partition_point(|r| r.t() < self.start);
-        let hi = log.partition_point(|r| r.t() <= hi);
+        let (Some(first), Some(last)) = (log.first(), log.last()) else {
+            return log;
+        };
+        // most logs lie wholly inside, and most of the rest start inside
+        // (every log when the view has no start, as at an earlier date):
+        // a read, not a binary search whose every probe is a cache miss
+        // on a log not read yet
+        let lo = if first.t() >= self.start {
+            0
+        } else {
+            log.partition_point(|r| r.t() < self.start)
+        };
+        let hi = if last.t() <= hi {
+            log.len()
+        } else {
+            log.partition_point(|r| r.t() <= hi)
+        };
         if lo >= hi { &[] } else { &log[lo..hi] }
     }
 
@@ -218,45 +226,72 @@ impl Ctx {
                 continue;
             }
             let (w, _) = self.weight(r);
-            let age = t - r.t();
-            let delta = age as f64;
-            let meaningful = w >= self.model.meaningful_threshold;
-            let in_window = delta < self.window;
-            let decayed = w * (-delta / self.h_i).exp2();
-            let week = age / WEEK;
-            acc.any = true;
-            // the initiator's side, and the other's too on a mutual
-            // channel: each side's sums are its own, so the order of the
-            // two does not matter
-            let mut add = |x: usize| {
-                acc.s[x] += decayed;
-                if in_window {
-                    acc.x[x] += w;
-                }
-                if meaningful {
-                    acc.last[x] = r.t();
-                    if acc.first[x] == NONE {
-                        acc.first[x] = r.t();
-                    }
-                    if week < self.weeks && week != acc.last_week[x] {
-                        acc.weeks[x] += 1;
-                        acc.last_week[x] = week;
-                    }
-                }
-            };
-            let side = usize::from(r.side());
-            add(side);
-            if c.mutual {
-                add(1 - side);
-            }
-            if meaningful {
-                if in_window {
-                    acc.classes |= c.class_bit & MULTIPLEX;
-                }
-                acc.met |= c.lifts_cap;
-            }
+            self.add(&mut acc, r, c, w, t);
         }
         acc
+    }
+
+    /// [`accumulate`](Self::accumulate) at `t` and at `back <= t` in one
+    /// pass: the records at or before `back` are the first of those at or
+    /// before `t`, and each is added to both sums as each pass would add
+    /// it, so both are the same numbers as two passes.
+    fn accumulate_two(&self, log: &[Record], t: i64, back: i64) -> (Acc, Acc) {
+        debug_assert!(back <= t);
+        let (mut now, mut before) = (Acc::new(), Acc::new());
+        for r in self.slice(log, t) {
+            let c = &self.chans[r.ch() as usize];
+            if !c.keep {
+                continue;
+            }
+            let (w, _) = self.weight(r);
+            self.add(&mut now, r, c, w, t);
+            if r.t() <= back {
+                self.add(&mut before, r, c, w, back);
+            }
+        }
+        (now, before)
+    }
+
+    /// Adds one kept record of effective weight `w` to the sums at `t`.
+    #[inline(always)]
+    fn add(&self, acc: &mut Acc, r: &Record, c: &Chan, w: f64, t: i64) {
+        let age = t - r.t();
+        let delta = age as f64;
+        let meaningful = w >= self.model.meaningful_threshold;
+        let in_window = delta < self.window;
+        let decayed = w * (-delta / self.h_i).exp2();
+        let week = age / WEEK;
+        acc.any = true;
+        // the initiator's side, and the other's too on a mutual
+        // channel: each side's sums are its own, so the order of the
+        // two does not matter
+        let mut add = |x: usize| {
+            acc.s[x] += decayed;
+            if in_window {
+                acc.x[x] += w;
+            }
+            if meaningful {
+                acc.last[x] = r.t();
+                if acc.first[x] == NONE {
+                    acc.first[x] = r.t();
+                }
+                if week < self.weeks && week != acc.last_week[x] {
+                    acc.weeks[x] += 1;
+                    acc.last_week[x] = week;
+                }
+            }
+        };
+        let side = usize::from(r.side());
+        add(side);
+        if c.mutual {
+            add(1 - side);
+        }
+        if meaningful {
+            if in_window {
+                acc.classes |= c.class_bit & MULTIPLEX;
+            }
+            acc.met |= c.lifts_cap;
+        }
     }
 
     /// Whether the pair has two-way contact at `t` (cheaper than a full pass).
@@ -297,6 +332,18 @@ impl Ctx {
     /// (ignored when the model has S off).
     pub(crate) fn evaluate(&self, tie: &TieData, t: i64, structural: f64) -> Eval {
         self.combine(self.accumulate(&tie.log, t), &tie.conns, t, structural)
+    }
+
+    /// [`evaluate`](Self::evaluate) at `t`, with the strength at
+    /// `back <= t` from the same pass over the log: what the state's
+    /// cooling rule compares. The model must have S off.
+    pub(crate) fn evaluate_and_value_at(&self, tie: &TieData, t: i64, back: i64) -> (Eval, f64) {
+        debug_assert!(!self.model.structural);
+        let (now, before) = self.accumulate_two(&tie.log, t, back);
+        (
+            self.combine(now, &tie.conns, t, 0.0),
+            self.combine(before, &tie.conns, back, 0.0).value,
+        )
     }
 
     /// The features and strength at `t` from the per-side sums.
@@ -662,7 +709,9 @@ impl Ctx {
 mod tests {
     use proptest::prelude::*;
 
-    use super::{WEEK, WeekEdges};
+    use super::{Ctx, WEEK, WeekEdges};
+    use crate::graph::Record;
+    use crate::score::ScoringModel;
 
     /// Times far apart under a window of u32::MAX weeks: counted without
     /// a place for each of the 14 million weeks between them.
@@ -723,6 +772,56 @@ mod tests {
     }
 
     proptest! {
+        /// A log's slice is the records from the view's start to its end
+        /// and `t`, whether the log lies inside, starts or ends outside,
+        /// or has a record on either bound or a second beside it.
+        #[test]
+        fn a_slice_is_the_records_inside_the_view_and_before_t(
+            mut times in prop::collection::vec(-20i64..20, 0..30),
+            start in prop_oneof![Just(i64::MIN), -22i64..22],
+            end in prop_oneof![Just(i64::MAX), -22i64..22],
+            t in -22i64..22,
+        ) {
+            times.sort_unstable();
+            let log: Vec<Record> = times.iter().map(|&u| Record::new(u, 0, 0, 1.0, 0)).collect();
+            let mut ctx = Ctx::new(ScoringModel::default(), &[], |_, _| true);
+            (ctx.start, ctx.end) = (start, end);
+            let got: Vec<i64> = ctx.slice(&log, t).iter().map(Record::t).collect();
+            let want: Vec<i64> = times.iter().copied().filter(|&u| start <= u && u < end && u <= t).collect();
+            prop_assert_eq!(got, want);
+        }
+
+        /// One pass at two dates gives each date's numbers, bit for bit,
+        /// as a pass at each does: every channel (mutual or not, with
+        /// durations or not), records on the earlier date and after it,
+        /// and a view that starts or ends inside the log.
+        #[test]
+        fn a_pass_at_two_dates_is_two_passes(
+            recs in prop::collection::vec((0i64..400, 0u16..9, 0u8..2, 0.05f64..3.0, prop::option::of(60u32..7200)), 0..40),
+            t in 0i64..450,
+            lookback in 0i64..450,
+            start in prop_oneof![Just(i64::MIN), 0i64..200],
+            end in prop_oneof![Just(i64::MAX), 100i64..450],
+        ) {
+            use crate::graph::{NO_DURATION, TieData};
+            use crate::model::PersonId;
+            let mut tie = TieData::new(PersonId(0), PersonId(1), petgraph::stable_graph::EdgeIndex::new(0));
+            for (day, ch, side, mult, dur) in recs {
+                tie.insert(Record::new(day * 86_400, ch, side, mult, dur.unwrap_or(NO_DURATION)));
+            }
+            let channels = crate::model::Channel::builtin();
+            let mut ctx = Ctx::new(ScoringModel::default(), &channels, |i, _| i != 3);
+            (ctx.start, ctx.end) = (start.saturating_mul(86_400), end.saturating_mul(86_400));
+            let (t, back) = (t * 86_400, (t - lookback) * 86_400);
+            let (ev, before) = ctx.evaluate_and_value_at(&tie, t, back);
+            let (want, want_before) = (ctx.evaluate(&tie, t, 0.0), ctx.evaluate(&tie, back, 0.0));
+            prop_assert_eq!(ev.value.to_bits(), want.value.to_bits());
+            prop_assert_eq!(ev.f.map(f64::to_bits), want.f.map(f64::to_bits));
+            prop_assert_eq!(format!("{:?}", ev.acc), format!("{:?}", want.acc));
+            prop_assert_eq!((ev.online_only, ev.capped), (want.online_only, want.capped));
+            prop_assert_eq!(before.to_bits(), want_before.value.to_bits());
+        }
+
         /// Galloping from any place not past the edge finds the first time
         /// past it, as a binary search over all the times does.
         #[test]

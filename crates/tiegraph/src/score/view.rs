@@ -261,8 +261,16 @@ impl<'g> GraphView<'g> {
         s_now: Option<f64>,
     ) -> Strength {
         let tie = self.g.tie_data(id);
-        let s_now = s_now.unwrap_or_else(|| self.structural_at(id, t));
-        let ev = self.ctx.evaluate(tie, t, s_now);
+        // with S off, the strength the cooling rule compares comes from
+        // the same pass over the log (Graph.ties at W1's 10M: two passes
+        // and a binary search for the earlier date were a third of it)
+        let (ev, before) = if self.ctx.model.structural {
+            let s_now = s_now.unwrap_or_else(|| self.structural_at(id, t));
+            (self.ctx.evaluate(tie, t, s_now), None)
+        } else {
+            let (ev, before) = self.ctx.evaluate_and_value_at(tie, t, self.cooling_back(t));
+            (ev, Some(before))
+        };
         let mut out = Strength::from_eval(
             &ev,
             self.ctx.model.structural,
@@ -271,7 +279,7 @@ impl<'g> GraphView<'g> {
             tie.a != first,
         );
         let mut peak = with_peak.then(|| self.peak_value(id, t, ev.value));
-        out.state = self.state(id, t, &ev, first, &mut peak);
+        out.state = self.state(id, t, &ev, first, &mut peak, before);
         out.peak = peak;
         out
     }
@@ -354,8 +362,22 @@ impl<'g> GraphView<'g> {
         self.peak_at(id, t, now).0
     }
 
-    /// The model's ordered state rules.
-    fn state(&self, id: TieId, t: i64, ev: &Eval, first: PersonId, peak: &mut Option<f64>) -> State {
+    /// The date the cooling rule compares `t` with.
+    fn cooling_back(&self, t: i64) -> i64 {
+        t.saturating_sub((self.ctx.model.cooling_lookback_days * DAY).round() as i64)
+    }
+
+    /// The model's ordered state rules; `before` is the strength at
+    /// [`cooling_back`](Self::cooling_back) when the caller has it.
+    fn state(
+        &self,
+        id: TieId,
+        t: i64,
+        ev: &Eval,
+        first: PersonId,
+        peak: &mut Option<f64>,
+        before: Option<f64>,
+    ) -> State {
         let m = &self.ctx.model;
         if ev.acc.two_way() {
             if ev.f[R] < m.dormant_recency {
@@ -364,8 +386,8 @@ impl<'g> GraphView<'g> {
                     return State::Dormant;
                 }
             }
-            let back = t.saturating_sub((m.cooling_lookback_days * DAY).round() as i64);
-            if ev.value < self.value_at(id, back) - m.cooling_drop {
+            let before = before.unwrap_or_else(|| self.value_at(id, self.cooling_back(t)));
+            if ev.value < before - m.cooling_drop {
                 return State::Cooling;
             }
             return State::Active;
