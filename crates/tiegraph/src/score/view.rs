@@ -472,7 +472,23 @@ impl<'g> GraphView<'g> {
         // both at once (136 MB each at W1's 10M rows: 654,484 ties of 208 bytes)
         let mut scores: Vec<TieScore<'g>> = pairs
             .par_iter()
-            .map(|&(id, first)| {
+            .with_max_len(SCORE_PIECE)
+            .enumerate()
+            .map(|(i, &(id, first))| {
+                // the ties come in key order, their data and people in
+                // the order they were made: ask for a later tie's slot,
+                // then, once it has come, for its log and its people
+                if let Some(&(far, _)) = pairs.get(i + 2 * AHEAD) {
+                    crate::flat::prefetch(&g.ties[far.0 as usize]);
+                }
+                if let Some(&(ahead, _)) = pairs.get(i + AHEAD) {
+                    let tie = g.tie_data(ahead);
+                    if let Some(first) = tie.log.first() {
+                        crate::flat::prefetch(first);
+                    }
+                    crate::flat::prefetch(&g.people[tie.a.index()]);
+                    crate::flat::prefetch(&g.people[tie.b.index()]);
+                }
                 let s_now = structural.as_ref().map(|s| s.overlap(g, id));
                 TieScore {
                     a: g.person_at(first),
