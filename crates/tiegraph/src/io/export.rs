@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use crate::error::{Error, Result};
 use crate::graph::{TieId, time};
 use crate::model::{Person, PersonId};
-use crate::score::{GraphView, Strength};
+use crate::score::{GraphView, SCORE_PIECE, Strength};
 
 /// How the dynamic strength of a [GEXF export](crate::GraphView::write_gexf)
 /// is sampled.
@@ -148,26 +148,6 @@ impl TieRow<'_> {
 }
 
 impl<'g> GraphView<'g> {
-    /// The ties in scope, in the order they are written, each with the
-    /// person written first: one person's ties by the other's key, or every
-    /// tie by the keys of its two people.
-    pub(crate) fn export_scope(&self, person: Option<&str>) -> Result<Vec<(TieId, PersonId)>> {
-        let g = self.graph();
-        Ok(match person {
-            Some(key) => {
-                let p = g.id(key)?;
-                let mut ids = g.tie_ids_of(p);
-                ids.sort_unstable_by(|&x, &y| g.key(g.other(x, p)).cmp(g.key(g.other(y, p))));
-                ids.into_iter().map(|id| (id, p)).collect()
-            }
-            None => g
-                .sorted_tie_ids()
-                .into_iter()
-                .map(|id| (id, g.tie_data(id).a))
-                .collect(),
-        })
-    }
-
     /// Scores some ties in parallel and keeps those `keep` accepts, in order.
     pub(crate) fn export_rows(
         &self,
@@ -179,7 +159,10 @@ impl<'g> GraphView<'g> {
         let g = self.graph();
         let rows: Vec<Option<TieRow<'g>>> = ties
             .par_iter()
-            .map(|&(id, first)| {
+            .with_max_len(SCORE_PIECE)
+            .enumerate()
+            .map(|(i, &(id, first))| {
+                self.prefetch_scope(ties, i);
                 let strength = self.score(id, t, first, with_peak, None);
                 if !keep(&strength) {
                     return None;

@@ -115,7 +115,7 @@ impl<'g> GraphView<'g> {
         options.validate()?;
         let t = secs(as_of);
         let person = options.person.as_deref();
-        let scope = self.export_scope(person)?;
+        let scope = self.tie_scope(person)?;
         let grid = self.sample_grid(&scope, t, options)?;
         let keep = |s: &crate::Strength| options.all_ties || s.value > 0.0;
         let mut out = Out::new(writer);

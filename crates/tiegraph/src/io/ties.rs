@@ -57,7 +57,7 @@ impl GraphView<'_> {
         filter: &TieFilter,
     ) -> Result<()> {
         let t = secs(as_of);
-        let scope = self.export_scope(filter.person.as_deref())?;
+        let scope = self.tie_scope(filter.person.as_deref())?;
         let mut w = ::csv::Writer::from_writer(writer);
         let csv_error = |e: ::csv::Error| match e.into_kind() {
             ::csv::ErrorKind::Io(source) => write_error(source),

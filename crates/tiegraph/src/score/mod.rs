@@ -16,6 +16,7 @@ pub(crate) use explain::ago;
 pub use explain::{Contact, Explanation};
 pub use model::{ScoringModel, Weights};
 pub use strength::{Components, Effort, Side, State, Strength};
+pub(crate) use view::SCORE_PIECE;
 pub use view::{GraphView, TieFilter, TieScore, View};
 
 use crate::error::Result;

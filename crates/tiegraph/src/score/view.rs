@@ -15,7 +15,7 @@ use super::model::ScoringModel;
 use super::strength::{Side, State, Strength};
 
 /// At most this many ties in one piece of a parallel scoring pass.
-const SCORE_PIECE: usize = 4096;
+pub(crate) const SCORE_PIECE: usize = 4096;
 
 /// Which interactions count: a mode, a set of channels, a time window
 /// `[start, end)`; all optional and combined with "and". Connections
@@ -453,7 +453,35 @@ impl<'g> GraphView<'g> {
     pub fn ties_with(&self, as_of: DateTime<Utc>, filter: &TieFilter) -> Result<Vec<TieScore<'g>>> {
         let t = secs(as_of);
         let g = self.g;
-        let pairs: Vec<(TieId, PersonId)> = match &filter.person {
+        let pairs = self.tie_scope(filter.person.as_deref())?;
+        let structural = self.ctx.model.structural.then(|| self.structural_all(t));
+        // every tie scored into its place, then the weak ones dropped in
+        // place: a list of `Option`s flattened into a second list held
+        // both at once (136 MB each at W1's 10M rows: 654,484 ties of 208 bytes)
+        let mut scores: Vec<TieScore<'g>> = pairs
+            .par_iter()
+            .with_max_len(SCORE_PIECE)
+            .enumerate()
+            .map(|(i, &(id, first))| {
+                self.prefetch_scope(&pairs, i);
+                let s_now = structural.as_ref().map(|s| s.overlap(g, id));
+                TieScore {
+                    a: g.person_at(first),
+                    b: g.person_at(g.other(id, first)),
+                    strength: self.score(id, t, first, filter.with_peak, s_now.or(Some(0.0))),
+                }
+            })
+            .collect();
+        scores.retain(|s| s.strength.value >= filter.min_strength);
+        Ok(scores)
+    }
+
+    /// The ties of one person (each with that person first, by the other's
+    /// key) or every tie (by the keys of its two people, `a` first): the
+    /// order of [`ties_with`](Self::ties_with) and the exports.
+    pub(crate) fn tie_scope(&self, person: Option<&str>) -> Result<Vec<(TieId, PersonId)>> {
+        let g = self.g;
+        Ok(match person {
             Some(key) => {
                 let p = g.id(key)?;
                 let mut ids = g.tie_ids_of(p);
@@ -465,40 +493,29 @@ impl<'g> GraphView<'g> {
                 .into_iter()
                 .map(|id| (id, g.tie_data(id).a))
                 .collect(),
-        };
-        let structural = self.ctx.model.structural.then(|| self.structural_all(t));
-        // every tie scored into its place, then the weak ones dropped in
-        // place: a list of `Option`s flattened into a second list held
-        // both at once (136 MB each at W1's 10M rows: 654,484 ties of 208 bytes)
-        let mut scores: Vec<TieScore<'g>> = pairs
-            .par_iter()
-            .with_max_len(SCORE_PIECE)
-            .enumerate()
-            .map(|(i, &(id, first))| {
-                // the ties come in key order, their data and people in
-                // the order they were made: ask for a later tie's slot,
-                // then, once it has come, for its log and its people
-                if let Some(&(far, _)) = pairs.get(i + 2 * AHEAD) {
-                    crate::flat::prefetch(&g.ties[far.0 as usize]);
-                }
-                if let Some(&(ahead, _)) = pairs.get(i + AHEAD) {
-                    let tie = g.tie_data(ahead);
-                    if let Some(first) = tie.log.first() {
-                        crate::flat::prefetch(first);
-                    }
-                    crate::flat::prefetch(&g.people[tie.a.index()]);
-                    crate::flat::prefetch(&g.people[tie.b.index()]);
-                }
-                let s_now = structural.as_ref().map(|s| s.overlap(g, id));
-                TieScore {
-                    a: g.person_at(first),
-                    b: g.person_at(g.other(id, first)),
-                    strength: self.score(id, t, first, filter.with_peak, s_now.or(Some(0.0))),
-                }
-            })
-            .collect();
-        scores.retain(|s| s.strength.value >= filter.min_strength);
-        Ok(scores)
+        })
+    }
+
+    /// Asks for what scoring reads of the ties after the `i`th of a
+    /// scope: scopes come in key order, the ties' data and people in the
+    /// order they were made, so each tie was three or four cache misses in
+    /// a row (its slot, its log, both people), a third of `Graph.ties` at
+    /// 10M. The slot of the tie 2 × [`AHEAD`] on, then the log and people
+    /// of the one [`AHEAD`] on, whose slot has come by then.
+    #[inline]
+    pub(crate) fn prefetch_scope(&self, scope: &[(TieId, PersonId)], i: usize) {
+        let g = self.g;
+        if let Some(&(far, _)) = scope.get(i + 2 * AHEAD) {
+            crate::flat::prefetch(&g.ties[far.0 as usize]);
+        }
+        if let Some(&(ahead, _)) = scope.get(i + AHEAD) {
+            let tie = g.tie_data(ahead);
+            if let Some(first) = tie.log.first() {
+                crate::flat::prefetch(first);
+            }
+            crate::flat::prefetch(&g.people[tie.a.index()]);
+            crate::flat::prefetch(&g.people[tie.b.index()]);
+        }
     }
 
     /// Each person's two-way neighbours at `t`, for the structural overlap of every tie.
