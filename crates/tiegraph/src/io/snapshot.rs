@@ -6,8 +6,9 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use super::csv::time_in_range;
 use crate::error::{Error, Result};
-use crate::graph::{EventRecord, NO_DURATION, Record, RelationshipGraph, secs, time};
+use crate::graph::{EventRecord, NO_DURATION, Record, RelationshipGraph, secs};
 use crate::model::{Channel, ConnectionKind, GroupEvent, Person};
 use crate::score::ScoringModel;
 
@@ -53,6 +54,12 @@ struct SnapConn {
     side: u8,
     #[serde(default)]
     since: Option<i64>,
+}
+
+fn corrupt(e: serde_json::Error) -> Error {
+    Error::CorruptSnapshot {
+        message: e.to_string(),
+    }
 }
 
 #[derive(Deserialize)]
@@ -122,9 +129,18 @@ impl Snapshot {
         }
     }
 
+    /// The snapshot in `text`, or why it is not one: a wrong or missing
+    /// format field, then another version, then anything else.
+    ///
+    /// The whole snapshot is parsed first and the header only when that
+    /// fails or names another format or version: parsing the header first
+    /// walked the whole text once more to skip what follows it (a third of
+    /// a load's parse).
     fn parse(text: &str) -> Result<Snapshot> {
-        let corrupt = |e: serde_json::Error| Error::CorruptSnapshot {
-            message: e.to_string(),
+        let failed = match serde_json::from_str::<Snapshot>(text) {
+            Ok(s) if s.format == FORMAT && s.version == SNAPSHOT_VERSION => return Ok(s),
+            Ok(_) => None,
+            Err(e) => Some(e),
         };
         let header: Header = serde_json::from_str(text).map_err(corrupt)?;
         if header.format.as_deref() != Some(FORMAT) {
@@ -133,7 +149,13 @@ impl Snapshot {
             });
         }
         match header.version {
-            Some(SNAPSHOT_VERSION) => serde_json::from_str(text).map_err(corrupt),
+            // the header is right, so the whole did not parse
+            Some(SNAPSHOT_VERSION) => Err(failed.map_or_else(
+                || Error::CorruptSnapshot {
+                    message: "the header parses, the snapshot does not".into(),
+                },
+                corrupt,
+            )),
             Some(found) => Err(Error::SnapshotVersion {
                 found,
                 supported: SNAPSHOT_VERSION,
@@ -175,7 +197,7 @@ impl Snapshot {
             }
             let mut log = Vec::with_capacity(t.interactions.len());
             for &(ts, ch, side, mult, dur) in &t.interactions {
-                let valid = time_ok(ts)
+                let valid = time_in_range(ts)
                     && (ch as usize) < ch_ids.len()
                     && side <= 1
                     && mult.is_finite()
@@ -200,7 +222,7 @@ impl Snapshot {
             tie.log = log.into();
             tie.sort();
             for c in t.connections {
-                if c.side > 1 || c.platform.is_empty() || c.since.is_some_and(|s| !time_ok(s)) {
+                if c.side > 1 || c.platform.is_empty() || c.since.is_some_and(|s| !time_in_range(s)) {
                     return Err(here(format!("invalid connection on {:?}", c.platform)));
                 }
                 tie.add_conn(crate::graph::ConnRecord {
@@ -247,10 +269,6 @@ impl Snapshot {
         }
         Ok(g)
     }
-}
-
-fn time_ok(t: i64) -> bool {
-    chrono::DateTime::from_timestamp(t, 0).is_some() && time(t).timestamp() == t
 }
 
 impl RelationshipGraph {

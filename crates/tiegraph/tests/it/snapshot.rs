@@ -196,6 +196,74 @@ fn other_versions_are_refused() {
     }
 }
 
+/// Interaction times and connection dates are read from chrono's first
+/// second to its last, and refused a second beyond either.
+#[test]
+fn snapshot_times_are_read_to_the_ends_of_the_calendar() {
+    let (first, last) = (
+        chrono::DateTime::<chrono::Utc>::MIN_UTC.timestamp(),
+        chrono::DateTime::<chrono::Utc>::MAX_UTC.timestamp(),
+    );
+    let ab = r#"{"key":"a"},{"key":"b"}"#;
+    for t in [first, last] {
+        let text = snap(
+            ab,
+            &format!(r#"{{"a":"a","b":"b","interactions":[[{t},0,0,1.0,null]]}}"#),
+            "",
+        );
+        let g = RelationshipGraph::read_json(text.as_bytes()).expect("in range");
+        assert_eq!(g.interaction_count(), 1);
+        let text = snap(
+            ab,
+            &format!(r#"{{"a":"a","b":"b","connections":[{{"platform":"x","kind":"mutual","since":{t}}}]}}"#),
+            "",
+        );
+        assert!(RelationshipGraph::read_json(text.as_bytes()).is_ok(), "since {t}");
+    }
+    for t in [first - 1, last + 1] {
+        let text = snap(
+            ab,
+            &format!(r#"{{"a":"a","b":"b","interactions":[[{t},0,0,1.0,null]]}}"#),
+            "",
+        );
+        assert_eq!(
+            corrupt(&text),
+            format!(r#"tie 0 ("a", "b"): invalid interaction ({t}, 0, 0, 1.0, None)"#)
+        );
+        let text = snap(
+            ab,
+            &format!(r#"{{"a":"a","b":"b","connections":[{{"platform":"x","kind":"mutual","since":{t}}}]}}"#),
+            "",
+        );
+        assert_eq!(corrupt(&text), r#"tie 0 ("a", "b"): invalid connection on "x""#);
+    }
+}
+
+/// A snapshot whose body is version 1's but whose header names another
+/// version or format is refused for its header, not read.
+#[test]
+fn a_well_formed_body_under_another_header_is_refused() {
+    let good = snap(r#"{"key":"ana"}"#, "", "");
+    assert!(RelationshipGraph::read_json(good.as_bytes()).is_ok());
+    let v2 = good.replace(r#""version":1"#, r#""version":2"#);
+    let e = err(RelationshipGraph::read_json(v2.as_bytes()));
+    assert!(
+        matches!(
+            e,
+            Error::SnapshotVersion {
+                found: 2,
+                supported: 1
+            }
+        ),
+        "{e}"
+    );
+    let other = good.replace(r#""format":"tiegraph""#, r#""format":"tiegraph2""#);
+    assert_eq!(
+        corrupt(&other),
+        r#"not a tiegraph snapshot (format field Some("tiegraph2"))"#
+    );
+}
+
 #[test]
 fn bad_json_is_corrupt() {
     assert_eq!(corrupt("{not json"), "key must be a string at line 1 column 2");
